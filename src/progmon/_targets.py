@@ -1,0 +1,187 @@
+"""Targets (streefwaarden): what an indicator should reach, and by when.
+
+A level is not a change: "32 initiatives" is a :class:`Level`, "360 fewer
+crimes" a :class:`Change`, "10 % fewer" a :class:`RelativeChange`, "has
+risen" an :class:`Improve`. Values given as plain numbers are in the unit
+of the indicator the target belongs to; the indicator converts quantities to
+its unit when the target is attached (see :func:`normalize_target`).
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, TypeAlias
+
+import attrs
+import pint
+
+from . import units
+from .errors import AmbiguityError, ValidationError
+
+__all__ = ["Change", "Improve", "Level", "Maintain", "RelativeChange", "Target"]
+
+_FIRST_YEAR, _LAST_YEAR = 1800, 2200
+
+
+def _check_by(instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
+    if value is None:
+        return
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or not (_FIRST_YEAR <= value <= _LAST_YEAR)
+    ):
+        raise ValidationError(
+            f"deadline must be a year from {_FIRST_YEAR} to {_LAST_YEAR}",
+            element=f"{type(instance).__name__}.by",
+            value=value,
+        )
+
+
+def _check_number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    magnitude = value.magnitude if isinstance(value, pint.Quantity) else value
+    if isinstance(magnitude, bool) or not isinstance(magnitude, int | float):
+        raise ValidationError(
+            "must be a number or a quantity",
+            element=f"{type(instance).__name__}.{attribute.name}",
+            value=value,
+        )
+    if not math.isfinite(magnitude):
+        raise ValidationError(
+            "must be finite",
+            element=f"{type(instance).__name__}.{attribute.name}",
+            value=value,
+        )
+
+
+@attrs.frozen
+class Level:
+    """Reach (at least, or at most) ``value`` by the deadline.
+
+    Whether more or less is better follows from the indicator's direction.
+
+    Example:
+        >>> Level(32, by=2022)
+        Level(value=32, by=2022)
+    """
+
+    value: pint.Quantity[Any] | float = attrs.field(validator=_check_number)
+    by: int | None = attrs.field(default=None, validator=_check_by)
+
+
+@attrs.frozen
+class Change:
+    """Change by ``amount`` from the baseline: ``Change(-360)`` is 360 fewer.
+
+    For an indicator in percent, ``amount`` is in percentage points, given
+    as a plain number; a quantity in percent is refused as ambiguous
+    (points or percent of the baseline?); use :class:`RelativeChange` for
+    the latter.
+
+    Example:
+        >>> Change(-360).amount
+        -360
+    """
+
+    amount: pint.Quantity[Any] | float = attrs.field(validator=_check_number)
+    by: int | None = attrs.field(default=None, validator=_check_by)
+
+
+def _check_fraction(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
+    _check_number(instance, attribute, value)
+    if value <= -1:
+        raise ValidationError(
+            "a relative change cannot fall by 100 % or more",
+            element="RelativeChange.fraction",
+            value=value,
+        )
+
+
+def _to_fraction(value: float | pint.Quantity[Any]) -> float:
+    if isinstance(value, pint.Quantity):
+        if not units.is_share(value.units):
+            raise ValidationError(
+                "must be a fraction or a quantity in percent",
+                element="RelativeChange.fraction",
+                value=str(value),
+            )
+        return float(value.m_as("dimensionless"))
+    return value
+
+
+@attrs.frozen
+class RelativeChange:
+    """Change by ``fraction`` of the baseline value: ``-0.1`` is 10 % fewer.
+
+    Example:
+        >>> RelativeChange(units.Quantity(-10, "percent")).fraction
+        -0.1
+    """
+
+    fraction: float = attrs.field(converter=_to_fraction, validator=_check_fraction)
+    by: int | None = attrs.field(default=None, validator=_check_by)
+
+
+@attrs.frozen
+class Improve:
+    """Be better than the baseline, in the indicator's direction.
+
+    Example:
+        >>> Improve(by=2022)
+        Improve(by=2022)
+    """
+
+    by: int | None = attrs.field(default=None, validator=_check_by)
+
+
+@attrs.frozen
+class Maintain:
+    """Stay at least as good as the baseline.
+
+    Example:
+        >>> Maintain().by is None
+        True
+    """
+
+    by: int | None = attrs.field(default=None, validator=_check_by)
+
+
+Target: TypeAlias = Level | Change | RelativeChange | Improve | Maintain
+"""Any of the target kinds."""
+
+TARGET_TYPES: tuple[type, ...] = (Level, Change, RelativeChange, Improve, Maintain)
+
+
+def normalize_target(target: Target, unit: Any, *, element: str) -> Target:
+    """Return ``target`` with its values in ``unit``, the indicator's unit.
+
+    A ``Level`` gets a quantity in ``unit``; a ``Change`` a plain number in
+    ``unit`` (percentage points for a share).
+
+    Raises:
+        UnitError: a value's unit does not fit.
+        AmbiguityError: a change of a share given in percent.
+    """
+    if isinstance(target, Level):
+        value = target.value
+        if isinstance(value, pint.Quantity):
+            units.check_compatible(value.units, unit, element=f"{element} target")
+            value = units.Quantity(float(value.m_as(unit)), unit)
+        else:
+            value = units.Quantity(float(value), unit)
+        return attrs.evolve(target, value=value)
+    if isinstance(target, Change):
+        amount = target.amount
+        if isinstance(amount, pint.Quantity):
+            if units.is_share(unit) and units.is_share(amount.units):
+                raise AmbiguityError(
+                    "a change of a share given in percent could mean percentage points or a "
+                    "percentage of the baseline: give Change(points) as a plain number, or "
+                    "RelativeChange(fraction)",
+                    element=f"{element} target",
+                    value=str(amount),
+                )
+            units.check_compatible(amount.units, unit, element=f"{element} target")
+            amount = float(amount.m_as(unit))
+        return attrs.evolve(target, amount=float(amount))
+    return target

@@ -1,0 +1,97 @@
+"""Errors and warnings that progmon raises.
+
+Every error that bad input causes is a :class:`ProgmonError`, and also an
+instance of the builtin exception that fits it, so that code which catches
+``ValueError`` or ``TypeError`` keeps working. Each error names the programme
+element (an indicator id, a goal id, a file and key path) and the offending
+value, both in its message and as attributes.
+
+The hierarchy::
+
+    ProgmonError
+     +-- ValidationError (ValueError)     a value is not allowed here
+     |    +-- DuplicateError               two things share an id or a period
+     |    +-- AmbiguityError               the input can be read two ways
+     +-- UnitError (TypeError)            a unit does not fit the indicator
+     +-- FileFormatError (ValueError)     a data file is malformed
+     +-- ProgmonFileError (OSError)       a file cannot be read or written
+
+    ProgmonWarning (UserWarning)          footguns: allowed, but probably wrong
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "AmbiguityError",
+    "DuplicateError",
+    "FileFormatError",
+    "ProgmonError",
+    "ProgmonFileError",
+    "ProgmonWarning",
+    "UnitError",
+    "ValidationError",
+]
+
+_MISSING: Any = object()
+
+
+class ProgmonError(Exception):
+    """Base class of every error that progmon raises on bad input.
+
+    Args:
+        message: What is wrong, in one sentence.
+        element: The programme element, e.g. ``"indicator 'misdrijven'"``.
+        value: The offending value.
+
+    Example:
+        >>> err = ProgmonError("must not be empty", element="goal id", value="")
+        >>> str(err)
+        "goal id: must not be empty (got '')"
+        >>> err.element, err.value
+        ('goal id', '')
+    """
+
+    def __init__(self, message: str, *, element: str = "", value: Any = _MISSING) -> None:
+        self.message = message
+        self.element = element
+        self.value = None if value is _MISSING else value
+        text = f"{element}: {message}" if element else message
+        if value is not _MISSING:
+            text = f"{text} (got {value!r})"
+        super().__init__(text)
+
+
+class ValidationError(ProgmonError, ValueError):
+    """A value is not allowed: NaN, out of range, empty, or inconsistent."""
+
+
+class DuplicateError(ValidationError):
+    """Two elements share an id, or two measurements share a period."""
+
+
+class AmbiguityError(ValidationError):
+    """The input has two readings, and progmon will not guess.
+
+    The standard case: a ``Change`` of a percentage given in percent.
+    """
+
+
+class UnitError(ProgmonError, TypeError):
+    """A unit is unknown, or its dimension does not fit the indicator."""
+
+
+class FileFormatError(ProgmonError, ValueError):
+    """A programme or figures file is malformed.
+
+    The ``element`` names the file and, where known, the line or key path.
+    """
+
+
+class ProgmonFileError(ProgmonError, OSError):
+    """A file cannot be found, read or written."""
+
+
+class ProgmonWarning(UserWarning):
+    """Something is allowed but probably not what was meant."""

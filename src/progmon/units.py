@@ -1,0 +1,194 @@
+"""The unit registry of progmon and the units of municipal monitoring.
+
+progmon extends pint's *application registry* once, idempotently, so that
+quantities made by progmon and by the caller can be mixed. The municipal
+units get dimensions of their own wherever mixing them would be a mistake:
+
+==================  ===============  =========================================
+unit                dimension        for
+==================  ===============  =========================================
+``report``          ``[event]``      reports to police or municipality
+``crime``           ``[event]``      registered crimes (misdrijven)
+``incident``        ``[event]``      incidents, interventions, other events
+``inhabitant``      ``[person]``     people; also ``person``, ``respondent``
+``mark``            ``[mark]``       a report mark (rapportcijfer) from 1 to 10
+``EUR``             ``[currency]``   money; also ``euro``
+``fte``             ``[labour]``     staff in full-time equivalents
+``percent``         dimensionless    a share of 0-100 % (pint's own)
+``count``           dimensionless    a count of things (pint's own)
+==================  ===============  =========================================
+
+Rates combine them: ``report / thousand_inhabitants`` is "reports per 1,000
+inhabitants". pint treats ``percent`` and ``count`` as the same
+(dimensionless) kind; progmon does not: :func:`check_compatible` refuses a
+count where a share is asked for, and the reverse.
+
+Example:
+    >>> from progmon import units
+    >>> units.Quantity(731, "report")
+    <Quantity(731, 'report')>
+    >>> units.Quantity(3, "percent").to("dimensionless").magnitude
+    0.03
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Final
+
+import pint
+
+from .errors import UnitError
+
+__all__ = [
+    "Quantity",
+    "Unit",
+    "check_compatible",
+    "is_share",
+    "registry",
+    "to_unit",
+    "valid_range",
+]
+
+registry: Final = pint.get_application_registry()  # type: ignore[no-untyped-call]
+"""The one registry progmon uses: pint's application registry, extended."""
+
+_DEFINITIONS: Final = (
+    "event = [event]",
+    "report = event",
+    "crime = event",
+    "incident = event",
+    "person = [person]",
+    "inhabitant = person",
+    "respondent = person",
+    "thousand_inhabitants = 1000 * inhabitant",
+    "mark = [mark]",
+    "EUR = [currency] = _ = euro",
+    "fte = [labour]",
+)
+
+
+def _extend(reg: Any) -> None:
+    # Define only what is missing, so that importing progmon twice, or after
+    # another library that defined the same names, never redefines a unit.
+    for definition in _DEFINITIONS:
+        name = definition.split("=", 1)[0].strip()
+        if name not in reg:
+            reg.define(definition)
+
+
+_extend(registry)
+
+Quantity: Final = registry.Quantity
+Unit: Final = registry.Unit
+
+# Units that mean "a fraction of a whole": dimensionless, but not a count.
+_SHARE_UNITS: Final = frozenset({"percent", "permille", "dimensionless", "ppm"})
+_COUNT_UNITS: Final = frozenset({"count"})
+# Counts of events and people, rates of them, and staff cannot be negative.
+_NONNEGATIVE_UNITS: Final = frozenset(
+    {
+        "count",
+        "event",
+        "report",
+        "crime",
+        "incident",
+        "person",
+        "inhabitant",
+        "respondent",
+        "thousand_inhabitants",
+        "fte",
+    }
+)
+
+
+def to_unit(unit: object, *, element: str = "unit") -> Any:
+    """Return ``unit`` as a unit of progmon's registry.
+
+    Args:
+        unit: A unit string (``"report"``, ``"percent"``), a pint unit, or a
+            quantity whose unit is taken.
+        element: The element named in the error message.
+
+    Raises:
+        UnitError: ``unit`` is not a unit this registry knows.
+
+    Example:
+        >>> to_unit("report / thousand_inhabitants")
+        <Unit('report / thousand_inhabitants')>
+    """
+    if isinstance(unit, pint.Quantity):
+        unit = unit.units
+    if isinstance(unit, pint.Unit):
+        unit = str(unit)
+    if not isinstance(unit, str) or not unit.strip():
+        raise UnitError("is not a unit", element=element, value=unit)
+    try:
+        parsed = registry.parse_units(unit)
+    # pint's parser raises assorted exceptions on garbage (even AssertionError).
+    except Exception as e:
+        raise UnitError("is not a known unit", element=element, value=unit) from e
+    return parsed
+
+
+def _names(unit: Any) -> set[str]:
+    return set(unit._units.keys())  # noqa: SLF001  # pint exposes no public accessor
+
+
+def is_share(unit: object) -> bool:
+    """Whether ``unit`` expresses a share of a whole (percent, fraction).
+
+    Example:
+        >>> is_share("percent"), is_share("count"), is_share("report")
+        (True, False, False)
+    """
+    parsed = to_unit(unit)
+    return bool(parsed.dimensionless) and not (_names(parsed) & _COUNT_UNITS)
+
+
+def check_compatible(value_unit: object, indicator_unit: object, *, element: str) -> None:
+    """Refuse a unit that cannot express a value of ``indicator_unit``.
+
+    Same dimension is necessary; on top of pint, a count is not a share.
+
+    Raises:
+        UnitError: naming ``element`` and the unit.
+
+    Example:
+        >>> check_compatible("percent", "dimensionless", element="x")
+        >>> check_compatible("count", "percent", element="share")
+        Traceback (most recent call last):
+        ...
+        progmon.errors.UnitError: share: 'count' does not fit unit 'percent' (got 'count')
+    """
+    source, target = to_unit(value_unit, element=element), to_unit(indicator_unit)
+    if source.dimensionality != target.dimensionality or (
+        source.dimensionless and is_share(source) != is_share(target)
+    ):
+        raise UnitError(
+            f"{str(source)!r} does not fit unit {str(target)!r}", element=element, value=str(source)
+        )
+
+
+def valid_range(unit: object) -> tuple[float, float] | None:
+    """The range a value in ``unit`` must lie in, or None when unbounded.
+
+    Shares lie in 0-100 %, marks in 1-10, counts of events and people are
+    not negative.
+
+    Example:
+        >>> valid_range("percent")
+        (0.0, 100.0)
+        >>> valid_range("mark")
+        (1.0, 10.0)
+        >>> valid_range("EUR") is None
+        True
+    """
+    parsed = to_unit(unit)
+    if is_share(parsed):
+        return (0.0, float(Quantity(1, "dimensionless").m_as(parsed)))
+    if parsed == registry.mark:
+        return (1.0, 10.0)
+    if _names(parsed) <= _NONNEGATIVE_UNITS:
+        return (0.0, math.inf)
+    return None
