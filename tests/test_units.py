@@ -1,0 +1,117 @@
+"""The unit registry: municipal units, dimensions, ranges."""
+
+from __future__ import annotations
+
+import importlib
+import math
+
+import pint
+import pytest
+
+from progmon import units
+from progmon.errors import UnitError
+
+Q = units.Quantity
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "count",
+        "percent",
+        "mark",
+        "EUR",
+        "euro",
+        "fte",
+        "inhabitant",
+        "report",
+        "crime",
+        "incident",
+        "person",
+        "respondent",
+    ],
+)
+def test_contract_units_exist(name: str) -> None:
+    assert Q(1, name).magnitude == 1
+
+
+def test_registry_is_the_application_registry() -> None:
+    assert units.registry is pint.get_application_registry()
+
+
+def test_extension_is_idempotent() -> None:
+    importlib.reload(units)
+    assert Q(2, "mark") + Q(1, "mark") == Q(3, "mark")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("report", "inhabitant"),
+        ("mark", "percent"),
+        ("EUR", "fte"),
+        ("crime", "mark"),
+        ("EUR", "count"),
+    ],
+)
+def test_different_meanings_do_not_mix(a: str, b: str) -> None:
+    with pytest.raises(pint.DimensionalityError):
+        Q(1, a) + Q(1, b)
+
+
+def test_events_share_a_dimension() -> None:
+    assert Q(3, "report") + Q(2, "crime") == Q(5, "report")
+
+
+def test_rate_per_thousand_inhabitants() -> None:
+    rate = Q(731, "report") / Q(73_000, "inhabitant")
+    assert rate.to("report / thousand_inhabitants").magnitude == pytest.approx(10.0137, rel=1e-4)
+
+
+@pytest.mark.parametrize(
+    ("unit", "share"),
+    [
+        ("percent", True),
+        ("dimensionless", True),
+        ("permille", True),
+        ("count", False),
+        ("report", False),
+        ("mark", False),
+    ],
+)
+def test_is_share(unit: str, share: bool) -> None:
+    assert units.is_share(unit) is share
+
+
+def test_check_compatible() -> None:
+    units.check_compatible("permille", "percent", element="x")
+    units.check_compatible("crime", "report", element="x")
+    with pytest.raises(UnitError, match="x"):
+        units.check_compatible("count", "percent", element="x")
+    with pytest.raises(UnitError):
+        units.check_compatible("percent", "count", element="x")
+    with pytest.raises(UnitError):
+        units.check_compatible("report", "inhabitant", element="x")
+
+
+@pytest.mark.parametrize(
+    ("unit", "expected"),
+    [
+        ("percent", (0, 100)),
+        ("dimensionless", (0, 1)),
+        ("mark", (1, 10)),
+        ("report", (0, math.inf)),
+        ("report / thousand_inhabitants", (0, math.inf)),
+        ("fte", (0, math.inf)),
+        ("EUR", None),
+    ],
+)
+def test_valid_range(unit: str, expected: tuple[float, float] | None) -> None:
+    assert units.valid_range(unit) == expected
+
+
+@pytest.mark.parametrize("bad", ["meldingen", "", "€", "3 +", 7, None])
+def test_unknown_units_refused(bad: object) -> None:
+    with pytest.raises(UnitError) as info:
+        units.to_unit(bad, element="indicator 'x'")
+    assert info.value.element == "indicator 'x'"
