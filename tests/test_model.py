@@ -100,6 +100,11 @@ class TestPeriod:
         assert Period.year(2019).midpoint == pytest.approx(2019.5)
         assert Period.month(2019, 12).midpoint == pytest.approx(2019 + (334 + 15.5) / 365)
 
+    def test_label_is_not_identity(self) -> None:
+        assert Period.month(2019, 12, label="december 2019") == Period.parse("2019-12")
+        ind = make_indicator(measurements=[Measurement(Period.month(2019, 12, label="dec"), 1)])
+        assert ind.measurement("2019-12") is not None
+
     def test_order(self) -> None:
         assert Period.year(2017) < Period.year(2019) < Period.month(2019, 12) < Period.year(2020)
 
@@ -510,6 +515,9 @@ def test_source_citation() -> None:
     assert str(Source("jaarcijfers 2019", publisher="Politie")) == "Politie jaarcijfers 2019"
     assert str(Source("CBS Veiligheidsmonitor 2019", publisher="CBS")) == (
         "CBS Veiligheidsmonitor 2019"
+    )
+    assert str(Source("Veiligheidsmonitor CBS 2019", publisher="CBS")) == (
+        "Veiligheidsmonitor CBS 2019"
     )
 
 

@@ -105,7 +105,9 @@ class Period:
 
     start: date
     end: date = attrs.field()
-    label: str = attrs.field()
+    # The label is how a period is shown ("december 2019"), not which period
+    # it is: "2019-12" and "december 2019" are one period.
+    label: str = attrs.field(eq=False, order=False)
 
     @label.default
     def _label_default(self) -> str:
@@ -267,14 +269,12 @@ class Source:
     note: str = ""
 
     def __str__(self) -> str:
-        if self.publisher and not self.title.startswith(self.publisher):
+        if self.publisher and self.publisher.casefold() not in self.title.casefold():
             return f"{self.publisher} {self.title}"
         return self.title
 
 
 # --------------------------------------------------------------------------- measurements
-
-Value = pint.Quantity[Any] | float
 
 
 def _to_value(value: object) -> Any:
@@ -351,9 +351,7 @@ class Measurement:
         return self.value is None
 
     @classmethod
-    def series(
-        cls, values: Mapping[Period | int | str, Value | None], **common: Any
-    ) -> tuple[Measurement, ...]:
+    def series(cls, values: Mapping[Any, Any], **common: Any) -> tuple[Measurement, ...]:
         """Figures for several periods that share a source, note or margin.
 
         Example:
