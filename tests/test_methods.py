@@ -1,0 +1,348 @@
+"""Assessment methods against their published worked examples and reference code."""
+
+from __future__ import annotations
+
+import math
+import warnings
+
+import numpy as np
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from progmon import methods
+from progmon.assess import Status, assess_panel
+from progmon.errors import ValidationError
+
+# --------------------------------------------------------------------------- references
+
+
+def _sdg_build_growth(val1, val2, t1, t2):
+    # sdg-build sdg/ProgressMeasure.py, growth_calculation
+    return ((val1 / val2) ** (1 / (t1 - t2))) - 1
+
+
+def sdg_build_status(  # noqa: PLR0917  # the published function's own arguments
+    base_year, base_value, current_year, current_value, target, target_year, direction
+):
+    """open-sdg/sdg-build ProgressMeasure (methodology 2 and get_progress_status), transcribed."""
+    if (direction == -1 and current_value <= target) or (
+        direction == 1 and current_value >= target
+    ):
+        return "target_achieved", None
+    sign = -1 if base_value < 0 else 1
+    cagr_o = _sdg_build_growth(current_value, base_value, current_year, base_year)
+    cagr_r = _sdg_build_growth(target, base_value, target_year, base_year)
+    value = sign * direction * cagr_o / abs(cagr_r)
+    if value >= 0.95:
+        return "substantial_progress", value
+    if value >= 0.6:
+        return "moderate_progress", value
+    if value >= 0:
+        return "limited_progress", value
+    return "deterioration", value
+
+
+def sdg_build_rate_status(base_year, base_value, current_year, current_value, direction):
+    """sdg-build methodology 1 with its default thresholds (0.015, 0.005, 0)."""
+    sign = -1 if base_value < 0 else 1
+    value = sign * direction * _sdg_build_growth(current_value, base_value, current_year, base_year)
+    if value >= 0.015:
+        return "substantial_progress", value
+    if value >= 0.005:
+        return "moderate_progress", value
+    if value >= 0:
+        return "limited_progress", value
+    return "deterioration", value
+
+
+OPEN_SDG = {
+    "target_achieved": Status.ACHIEVED,
+    "substantial_progress": Status.ON_TRACK,
+    "moderate_progress": Status.AT_RISK,
+    "limited_progress": Status.OFF_TRACK,
+    "deterioration": Status.DETERIORATING,
+}
+
+
+def unsd_projection_ratio(b, v_b, t, v_t, target, target_year):  # noqa: PLR0917  # the note's symbols
+    """UNSD progress chart 2023 as written out by Eustat: CAGR_a, v^e_2030, the ratio."""
+    cagr_a = (v_t / v_b) ** (1 / (t - b)) - 1
+    v_e = v_t * (1 + cagr_a) ** (target_year - t)
+    return (v_e - v_b) / (target - v_b)
+
+
+def one(method, base, latest, target, direction, *, years=(2015, 2020), deadline=2030):
+    res = assess_panel(
+        list(years),
+        [[float(base), float(latest)]],
+        target=target,
+        deadline=deadline,
+        direction=direction,
+        method=method,
+    )
+    return res.statuses()[0], float(res.ratio[0]), res
+
+
+# --------------------------------------------------------------------------- growth ratio
+
+
+class TestGrowthRatioWorkedExample:
+    """open-sdg: 100 (2015) -> 80 (2020), target 50 by 2030, a decrease is wanted."""
+
+    def test_ratio_and_status(self):
+        status, ratio, _ = one(methods.GrowthRatio(), 100, 80, 50, -1)
+        assert ratio == pytest.approx(0.9665, abs=5e-5)
+        assert status is Status.ON_TRACK
+
+    def test_ratio_from_the_definition(self):
+        cagr_actual = (80 / 100) ** (1 / 5) - 1
+        cagr_required = (50 / 100) ** (1 / 15) - 1
+        _, ratio, _ = one(methods.GrowthRatio(), 100, 80, 50, -1)
+        assert ratio == pytest.approx(cagr_actual / cagr_required, rel=1e-12)
+
+    def test_mid_year_times_give_the_same_ratio(self):
+        res = assess_panel(
+            [2015.5, 2020.5], [[100.0, 80.0]], target=50, deadline=2030.5, direction=-1
+        )
+        assert float(res.ratio[0]) == pytest.approx(0.9665, abs=5e-5)
+
+    def test_slower_decrease_is_at_risk(self):
+        status, ratio, _ = one(methods.GrowthRatio(), 100, 85, 50, -1)
+        assert 0.6 <= ratio < 0.95
+        assert status is Status.AT_RISK
+
+    def test_increase_when_decrease_wanted_deteriorates(self):
+        status, ratio, _ = one(methods.GrowthRatio(), 100, 110, 50, -1)
+        assert ratio < 0
+        assert status is Status.DETERIORATING
+
+    def test_target_met_is_achieved(self):
+        status, _, res = one(methods.GrowthRatio(), 100, 49, 50, -1)
+        assert status is Status.ACHIEVED
+        assert res.reasons()[0] == "target-met"
+
+
+@given(
+    base=st.floats(min_value=1, max_value=1e5),
+    change=st.floats(min_value=-0.9, max_value=2.0),
+    goal=st.floats(min_value=-0.9, max_value=2.0),
+    direction=st.sampled_from([-1, 1]),
+    elapsed=st.integers(min_value=1, max_value=10),
+    horizon=st.integers(min_value=1, max_value=15),
+)
+def test_growth_ratio_agrees_with_sdg_build(  # noqa: PLR0917  # hypothesis fills them
+    base, change, goal, direction, elapsed, horizon
+):
+    latest, target = base * (1 + change), base * (1 + goal)
+    assume(abs(target - base) > 1e-6 * base)
+    expected, value = sdg_build_status(
+        2015, base, 2015 + elapsed, latest, target, 2015 + elapsed + horizon, direction
+    )
+    if value is not None:
+        # Keep clear of the thresholds, where rounding may tip either way.
+        assume(all(abs(value - edge) > 1e-9 for edge in (0.95, 0.6, 0.0)))
+    status, ratio, _ = one(
+        methods.GrowthRatio(),
+        base,
+        latest,
+        target,
+        direction,
+        years=(2015, 2015 + elapsed),
+        deadline=2015 + elapsed + horizon,
+    )
+    assert status is OPEN_SDG[expected]
+    if value is not None:
+        assert ratio == pytest.approx(value, rel=1e-9, abs=1e-12)
+
+
+@given(
+    base=st.floats(min_value=1, max_value=1e5),
+    change=st.floats(min_value=-0.5, max_value=0.5),
+    direction=st.sampled_from([-1, 1]),
+    elapsed=st.integers(min_value=1, max_value=10),
+)
+def test_rate_rule_agrees_with_sdg_build_without_target(base, change, direction, elapsed):
+    latest = base * (1 + change)
+    expected, value = sdg_build_rate_status(2015, base, 2015 + elapsed, latest, direction)
+    assume(all(abs(value - edge) > 1e-9 for edge in (0.015, 0.005, 0.0)))
+    res = assess_panel([2015, 2015 + elapsed], [[base, latest]], direction=direction)
+    assert res.statuses()[0] is OPEN_SDG[expected]
+    assert float(res.rate[0]) == pytest.approx(value, rel=1e-9, abs=1e-12)
+
+
+@pytest.mark.parametrize(
+    ("ratio", "status"),
+    [
+        (0.95, Status.ON_TRACK),
+        (0.9499, Status.AT_RISK),
+        (0.6, Status.AT_RISK),
+        (0.5999, Status.OFF_TRACK),
+        (0.0, Status.OFF_TRACK),
+        (-1e-9, Status.DETERIORATING),
+    ],
+)
+def test_growth_ratio_thresholds_are_inclusive_below(ratio, status):
+    code = methods.GrowthRatio().classify(np.array([ratio]))[0]
+    assert Status.from_code(code) is status
+
+
+def test_thresholds_are_constructor_arguments():
+    strict = methods.GrowthRatio(on_track=1.0, at_risk=0.8)
+    assert strict.thresholds["on_track"] == 1.0
+    status, _, res = one(strict, 100, 80, 50, -1)
+    assert status is Status.AT_RISK
+    assert res.thresholds["at_risk"] == 0.8
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [{"on_track": 0.5, "at_risk": 0.6}, {"off_track": float("nan")}, {"rate_at_risk": 0.1}],
+)
+def test_bad_thresholds_are_refused(kwargs):
+    with pytest.raises(ValidationError):
+        methods.GrowthRatio(**kwargs)
+
+
+# --------------------------------------------------------------------------- zeros and negatives
+
+
+class TestZerosAndNegatives:
+    def test_zero_baseline_uses_linear_ratio(self):
+        # 0 -> 2 in 5 years; 6 required in 15 years: the same pace, R = 1.
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            status, ratio, res = one(methods.GrowthRatio(), 0, 2, 6, 1)
+        assert ratio == pytest.approx(1.0)
+        assert status is Status.ON_TRACK
+        assert not bool(res.compound[0])
+
+    def test_zero_target_is_compound_minus_one(self):
+        # Required growth to 0 is -100 % a year; 100 -> 80 is far from it.
+        status, ratio, _ = one(methods.GrowthRatio(), 100, 80, 0, -1)
+        assert ratio == pytest.approx((0.8**0.2 - 1) / -1.0)
+        assert status is Status.OFF_TRACK
+
+    def test_all_zero_latest_meets_zero_target(self):
+        status, _, _ = one(methods.GrowthRatio(), 100, 0, 0, -1)
+        assert status is Status.ACHIEVED
+
+    def test_negative_series_agrees_with_sdg_build(self):
+        # A balance of -100 that should rise to -50: -100 -> -80 is the mirror of the example.
+        expected, value = sdg_build_status(2015, -100, 2020, -80, -50, 2030, 1)
+        status, ratio, _ = one(methods.GrowthRatio(), -100, -80, -50, 1)
+        assert status is OPEN_SDG[expected]
+        assert ratio == pytest.approx(value)
+
+    @pytest.mark.parametrize("method", ["growth-ratio", "projection", "pro-rata"])
+    def test_sign_change_is_handled_without_warnings(self, method):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            status, ratio, _ = one(method, -10, 5, 20, 1)
+        assert math.isfinite(ratio)
+        assert status.is_judged
+
+    @pytest.mark.parametrize("method", ["growth-ratio", "projection", "pro-rata"])
+    def test_target_equal_to_baseline_not_met(self, method):
+        # Change(0) with a direction: nothing to close, and the figure got worse.
+        res = assess_panel(
+            [2015, 2020], [[10.0, 9.0]], target=10.0, deadline=2030, direction=1, method=method
+        )
+        assert res.statuses()[0] is Status.DETERIORATING
+
+
+# --------------------------------------------------------------------------- projection
+
+
+class TestProjection:
+    def test_worked_example(self):
+        # Compound projection of the open-sdg series: 80 * 0.8**2 = 51.2 in 2030.
+        status, ratio, res = one(methods.Projection(), 100, 80, 50, -1)
+        assert float(res.projection[0]) == pytest.approx(51.2)
+        assert ratio == pytest.approx((51.2 - 100) / (50 - 100))
+        assert status is Status.ON_TRACK
+
+    @given(
+        base=st.floats(min_value=1, max_value=1e4),
+        change=st.floats(min_value=-0.5, max_value=0.5),
+        goal=st.floats(min_value=0.05, max_value=1.0),
+        direction=st.sampled_from([-1, 1]),
+    )
+    def test_ratio_agrees_with_unsd_formula(self, base, change, goal, direction):
+        # A target on the desired side of the baseline, as UNSD's targets are.
+        target = base * (1 + direction * goal) if direction == 1 else base * (1 - goal * 0.9)
+        latest = base * (1 + change)
+        assume(not (direction * (latest - target) >= 0))
+        reference = unsd_projection_ratio(2015, base, 2020, latest, target, 2030)
+        _, ratio, _ = one(methods.Projection(), base, latest, target, direction)
+        assert ratio == pytest.approx(reference, rel=1e-9, abs=1e-12)
+
+    @pytest.mark.parametrize(
+        ("latest", "status"),
+        [
+            (80, Status.ON_TRACK),
+            (95, Status.AT_RISK),
+            (99.5, Status.OFF_TRACK),
+            (101, Status.DETERIORATING),
+        ],
+    )
+    def test_thresholds(self, latest, status):
+        assert one(methods.Projection(), 100, latest, 50, -1)[0] is status
+
+    def test_linear_projection_option(self):
+        _, ratio, res = one(methods.Projection(compound=False), 100, 80, 50, -1)
+        assert float(res.projection[0]) == pytest.approx(40.0)
+        assert ratio == pytest.approx(1.2)
+
+
+# --------------------------------------------------------------------------- pro rata
+
+
+class TestProRata:
+    def test_ahead_of_the_straight_path(self):
+        # After 5 of 15 years the path expects 100 - 50/3; 80 is ahead of it.
+        status, ratio, res = one(methods.ProRata(), 100, 80, 50, -1)
+        assert float(res.expected_latest[0]) == pytest.approx(100 - 50 / 3)
+        assert ratio == pytest.approx(20 / (50 / 3))
+        assert status is Status.ON_TRACK
+
+    def test_behind_the_path(self):
+        # Misdrijven: 360 fewer from 2018 to 2022; after one year 40 fewer is 40/90 of plan.
+        res = assess_panel(
+            [2018.5, 2019.5],
+            [[4000.0, 3960.0]],
+            target=3640.0,
+            deadline=2022.5,
+            direction=-1,
+            method="pro-rata",
+        )
+        assert float(res.ratio[0]) == pytest.approx(40 / 90)
+        assert res.statuses()[0] is Status.OFF_TRACK
+
+
+# --------------------------------------------------------------------------- lookup
+
+
+@pytest.mark.parametrize(
+    ("name", "cls"),
+    [
+        ("growth-ratio", methods.GrowthRatio),
+        ("Projection", methods.Projection),
+        ("pro_rata", methods.ProRata),
+    ],
+)
+def test_get_method_by_name(name, cls):
+    assert isinstance(methods.get_method(name), cls)
+
+
+def test_get_method_passes_instances_and_defaults_to_growth_ratio():
+    mine = methods.ProRata(on_track=1.0)
+    assert methods.get_method(mine) is mine
+    assert isinstance(methods.get_method(None), methods.GrowthRatio)
+    assert isinstance(methods.DEFAULT, methods.Method)
+
+
+@pytest.mark.parametrize("bad", ["eurostat", 3])
+def test_get_method_refuses_unknown(bad):
+    with pytest.raises(ValidationError, match="method"):
+        methods.get_method(bad)
