@@ -1,0 +1,46 @@
+"""Programmes and figures as files.
+
+* :func:`load` / :func:`dump`: a whole programme as a TOML or JSON file
+  (file format 1, see the reference), read back equal.
+* :func:`load_measurements`: a new programme with the figures of a CSV file.
+* :func:`read_cbs` / :func:`load_cbs`: figures from a CBS StatLine table
+  saved as OData JSON or CSV; :func:`fetch_cbs` downloads one (``cbs`` extra).
+
+Reading never executes anything from a file, and either reads the whole
+file or raises one :class:`~progmon.errors.ProgmonError` that names the
+file, the line or key path, and the value.
+"""
+
+from __future__ import annotations
+
+from ._cbs import CbsColumn, fetch_cbs, load_cbs, read_cbs
+from ._converter import FORMAT_VERSION, converter, parse_period
+from ._csv import (
+    Figure,
+    Merge,
+    add_measurements,
+    load_measurements,
+    read_measurements,
+    read_measurements_text,
+)
+from ._files import dump, dumps, load, loads
+
+__all__ = [
+    "FORMAT_VERSION",
+    "CbsColumn",
+    "Figure",
+    "Merge",
+    "add_measurements",
+    "converter",
+    "dump",
+    "dumps",
+    "fetch_cbs",
+    "load",
+    "load_cbs",
+    "load_measurements",
+    "loads",
+    "parse_period",
+    "read_cbs",
+    "read_measurements",
+    "read_measurements_text",
+]

@@ -1,0 +1,409 @@
+"""Figures from CBS StatLine tables, saved as their OData JSON or CSV export.
+
+A StatLine table (e.g. 83648NED, police-registered crime per municipality,
+or 85146NED, the Veiligheidsmonitor) has *dimensions* (``RegioS``,
+``Perioden``, ``Marges``, ``SoortMisdrijf``, ...), whose keys are codes such
+as ``GM0141`` (Almelo, padded with spaces to 8 characters) and ``2019JJ00``
+(the year 2019), and *topics*, the columns with the figures, whose keys end
+in ``_`` and a number (``TotaalGeregistreerdeMisdrijven_1``). Survey tables
+have a ``Marges`` dimension: ``MW00000`` is the value, ``MOG0095`` and
+``MBG0095`` the lower and upper bound of its 95 % interval.
+
+:func:`read_cbs` reads a saved table and turns the topic columns that a
+mapping names into figures of indicators, for one region. Reading needs no
+network; :func:`fetch_cbs` downloads a table with the ``cbsodata`` package
+(the ``cbs`` extra).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Final
+
+import attrs
+
+from progmon import units
+from progmon._model import Measurement, Period, Programme, Source
+from progmon.errors import (
+    AmbiguityError,
+    FileFormatError,
+    ProgmonError,
+    ProgmonFileError,
+    ValidationError,
+)
+
+from ._converter import parse_period
+from ._csv import Figure, _located, add_measurements, parse_number, warn_replaced
+
+__all__ = ["CbsColumn", "fetch_cbs", "load_cbs", "read_cbs"]
+
+REGION_DIMENSIONS: Final = ("RegioS", "WijkenEnBuurten", "Gemeenten", "Regio")
+PERIOD_DIMENSION: Final = "Perioden"
+MARGIN_DIMENSION: Final = "Marges"
+VALUE, LOWER, UPPER = "MW00000", "MOG0095", "MBG0095"
+
+# CBS's table symbols: "." = figure not available, "x" = secret, "-" = nil (zero).
+_MISSING_SYMBOLS: Final = {".": "CBS: cijfer ontbreekt", "x": "CBS: geheim"}
+_TOPIC: Final = re.compile(r"_\d+$")
+_TABLE_ID: Final = re.compile(r"/(\d{5}[A-Z]{3}|\d{5}[a-z]{3})(?:/|$)")
+
+
+@attrs.frozen
+class CbsColumn:
+    """Which figures of a CBS table an indicator takes.
+
+    Args:
+        column: The topic key, e.g. ``"TotaalGeregistreerdeMisdrijven_1"``.
+        where: Codes of other dimensions to select, e.g.
+            ``{"SoortMisdrijf": "0.0.0"}`` (all crimes); padding is ignored.
+        unit: The unit of the table's figures; by default the indicator's.
+
+    Example:
+        >>> CbsColumn("TotaalGeregistreerdeMisdrijven_1", where={"SoortMisdrijf": "0.0.0"}).where
+        {'SoortMisdrijf': '0.0.0'}
+    """
+
+    column: str
+    where: Mapping[str, str] = attrs.field(factory=dict, converter=dict)
+    unit: str | None = None
+
+
+def read_cbs(
+    path: str | os.PathLike[str],
+    mapping: Mapping[str, str | CbsColumn],
+    *,
+    region: str | None = None,
+    table: str | None = None,
+) -> tuple[Figure, ...]:
+    """The figures of a saved CBS table, for the indicators in ``mapping``.
+
+    Args:
+        path: The table as OData JSON (``{"odata.metadata": ..., "value": [...]}``,
+            typed or untyped, or the list of rows as ``cbsodata`` saves it)
+            or as CSV (``;`` or ``,`` separated, keys as codes).
+        mapping: Indicator id to the column it takes: a topic key, or a
+            :class:`CbsColumn`.
+        region: The region code to read, e.g. ``"GM0141"``; needed when
+            the table holds more than one region.
+        table: The table id for the figures' source, when the file does not
+            say (OData JSON does).
+
+    Raises:
+        FileFormatError: the file is not a CBS table export.
+        ValidationError: a column, region or dimension code is not in the table.
+        AmbiguityError: the selection leaves more than one figure per period;
+            the message names the dimension to fix in ``where``.
+
+    Example:
+        >>> figures = read_cbs("tests/fixtures/cbs_85146NED_typed.json",
+        ...                    {"onveilig_buurt": "VoeltZichWelEensOnveiligInBuurt_2"},
+        ...                    region="GM0141")
+        >>> [(f.measurement.period.label, f.measurement.value) for f in figures]
+        [('2013', 5.4), ('2017', 4.4), ('2019', 3.4)]
+    """
+    where = Path(path)
+    rows, table_in_file = _read_rows(where)
+    table_id = table or table_in_file
+    origin = str(where)
+    if not rows:
+        raise FileFormatError("holds no rows", element=origin)
+    dimensions = [key for key in rows[0] if key != "ID" and not _TOPIC.search(key)]
+    if PERIOD_DIMENSION not in dimensions:
+        raise FileFormatError(
+            f"has no {PERIOD_DIMENSION} column: is it a CBS table export with codes?",
+            element=origin,
+            value=sorted(rows[0]),
+        )
+    rows = _select_region(rows, dimensions, region, origin)
+    source = _source(table_id)
+    decimal_comma = any(isinstance(v, str) and "," in v for row in rows for v in row.values())
+    figures: list[Figure] = []
+    for indicator_id, wanted in mapping.items():
+        spec = wanted if isinstance(wanted, CbsColumn) else CbsColumn(wanted)
+        figures.extend(
+            _figures(
+                rows,
+                dimensions,
+                indicator_id,
+                spec,
+                origin=origin,
+                source=source,
+                decimal_comma=decimal_comma,
+            )
+        )
+    return tuple(figures)
+
+
+def load_cbs(
+    programme: Programme,
+    path: str | os.PathLike[str],
+    mapping: Mapping[str, str | CbsColumn],
+    *,
+    region: str | None = None,
+    table: str | None = None,
+    replace: bool = False,
+) -> Programme:
+    """A new programme with the figures of a saved CBS table added.
+
+    :func:`read_cbs` reads them, :func:`~progmon.io.add_measurements` adds
+    them by the same rules as a CSV file (a replaced figure is reported in a
+    :class:`~progmon.errors.ProgmonWarning`).
+
+    Example:
+        >>> from progmon.io import load
+        >>> p = load("tests/fixtures/figures_programme.toml")
+        >>> p2 = load_cbs(p, "tests/fixtures/cbs_85146NED_typed.json",
+        ...               {"onveilig_buurt": "VoeltZichWelEensOnveiligInBuurt_2"}, region="GM0141")
+        >>> p2.indicator("onveilig_buurt").measurement(2019).margin
+        <Quantity(0.6, 'percent')>
+    """
+    figures = read_cbs(path, mapping, region=region, table=table)
+    merge = add_measurements(programme, figures, replace=replace)
+    warn_replaced(merge, str(path))
+    return merge.programme
+
+
+def fetch_cbs(table: str, directory: str | os.PathLike[str], *, filters: str | None = None) -> Path:
+    """Download CBS table ``table`` into ``directory``; return the file to read.
+
+    Needs the network and the ``cbsodata`` package (``pip install
+    "progmon[cbs]"``). ``filters`` is an OData filter, e.g.
+    ``"RegioS eq 'GM0141'"``. The saved ``TypedDataSet.json`` is what
+    :func:`read_cbs` reads, so a monitor can be rerun offline.
+
+    Raises:
+        ModuleNotFoundError: ``cbsodata`` is not installed.
+    """
+    try:
+        import cbsodata
+    except ModuleNotFoundError as e:
+        raise ModuleNotFoundError(
+            'fetching CBS tables needs the cbsodata package: pip install "progmon[cbs]"',
+            name="cbsodata",
+        ) from e
+    target = Path(directory)
+    target.mkdir(parents=True, exist_ok=True)
+    cbsodata.download_data(table, dir=str(target), typed=True, filters=filters)
+    return target / "TypedDataSet.json"
+
+
+# --------------------------------------------------------------------------- reading files
+
+
+def _read_rows(path: Path) -> tuple[list[dict[str, Any]], str | None]:
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise ProgmonFileError(f"cannot be read: {e.strerror}", element=str(path)) from e
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise FileFormatError(f"is not UTF-8 text (byte {e.start})", element=str(path)) from e
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        return _json_rows(text, str(path))
+    if suffix == ".csv":
+        return _csv_rows(text, str(path)), None
+    raise FileFormatError(
+        "is not a CBS export: its name must end in .json or .csv", element=str(path)
+    )
+
+
+def _json_rows(text: str, origin: str) -> tuple[list[dict[str, Any]], str | None]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as e:
+        raise FileFormatError(
+            f"is not valid JSON: {e.msg}", element=f"{origin} line {e.lineno}"
+        ) from e
+    table_id = None
+    if isinstance(data, dict):
+        metadata = data.get("odata.metadata", "")
+        if isinstance(metadata, str) and (match := _TABLE_ID.search(metadata)):
+            table_id = match[1]
+        data = data.get("value")
+    if not isinstance(data, list) or not all(isinstance(row, dict) for row in data):
+        raise FileFormatError(
+            'is not an OData export: expected {"value": [rows]} or a list of rows',
+            element=origin,
+        )
+    return data, table_id
+
+
+def _csv_rows(text: str, origin: str) -> list[dict[str, Any]]:
+    header = next((line for line in text.splitlines() if line.strip()), "")
+    delimiter = ";" if ";" in header else ","
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
+    try:
+        for row in reader:
+            if None in row or any(value is None for value in row.values()):
+                raise FileFormatError(
+                    "has a row whose cells do not match the header",
+                    element=f"{origin} line {reader.line_num}",
+                )
+            rows.append(dict(row))
+    except csv.Error as e:
+        raise FileFormatError(
+            f"is not valid CSV: {e}", element=f"{origin} line {reader.line_num}"
+        ) from e
+    return rows
+
+
+# --------------------------------------------------------------------------- selecting
+
+
+def _code(value: object) -> str:
+    return str(value).strip()
+
+
+def _select_region(
+    rows: list[dict[str, Any]], dimensions: list[str], region: str | None, origin: str
+) -> list[dict[str, Any]]:
+    dimension = next((d for d in REGION_DIMENSIONS if d in dimensions), None)
+    if dimension is None:
+        if region is not None:
+            raise ValidationError(
+                "has no region dimension, but a region was asked for", element=origin, value=region
+            )
+        return rows
+    present = sorted({_code(row[dimension]) for row in rows})
+    if region is None:
+        if len(present) > 1:
+            raise AmbiguityError(
+                f"holds {len(present)} regions: say which one with region=",
+                element=origin,
+                value=present[:5],
+            )
+        return rows
+    wanted = region.strip()
+    selected = [row for row in rows if _code(row[dimension]) == wanted]
+    if not selected:
+        raise ValidationError(
+            f"has no rows for this region (it has {', '.join(present[:5])}"
+            f"{', ...' if len(present) > 5 else ''})",
+            element=f"{origin}: {dimension}",
+            value=region,
+        )
+    return selected
+
+
+def _figures(
+    rows: list[dict[str, Any]],
+    dimensions: list[str],
+    indicator_id: str,
+    spec: CbsColumn,
+    *,
+    origin: str,
+    source: Source,
+    decimal_comma: bool,
+) -> list[Figure]:
+    if spec.column not in rows[0]:
+        topics = [key for key in rows[0] if _TOPIC.search(key)]
+        raise ValidationError(
+            f"has no column with this key (its topics: {', '.join(topics)})",
+            element=f"{origin}: mapping for {indicator_id!r}",
+            value=spec.column,
+        )
+    selected = rows
+    for dimension, code in spec.where.items():
+        if dimension not in dimensions:
+            raise ValidationError(
+                f"is not a dimension of the table (its dimensions: {', '.join(dimensions)})",
+                element=f"{origin}: mapping for {indicator_id!r}",
+                value=dimension,
+            )
+        selected = [row for row in selected if _code(row[dimension]) == code.strip()]
+        if not selected:
+            raise ValidationError(
+                f"is not a code of dimension {dimension} in the selected rows",
+                element=f"{origin}: mapping for {indicator_id!r}",
+                value=code,
+            )
+    free = [
+        d
+        for d in dimensions
+        if d not in (PERIOD_DIMENSION, MARGIN_DIMENSION, *REGION_DIMENSIONS, *spec.where)
+    ]
+    for dimension in free:
+        codes = sorted({_code(row[dimension]) for row in selected})
+        if len(codes) > 1:
+            raise AmbiguityError(
+                f"leaves several codes of dimension {dimension}: choose one with "
+                f"CbsColumn({spec.column!r}, where={{{dimension!r}: ...}})",
+                element=f"{origin}: mapping for {indicator_id!r}",
+                value=codes[:5],
+            )
+    by_period: dict[str, dict[str, Any]] = {}
+    for row in selected:
+        margin_code = _code(row.get(MARGIN_DIMENSION, VALUE))
+        by_period.setdefault(_code(row[PERIOD_DIMENSION]), {})[margin_code] = row[spec.column]
+    unit = units.to_unit(spec.unit) if spec.unit is not None else None
+    figures = []
+    for period_code, cells in by_period.items():
+        where = f"{origin}: {spec.column} {period_code}"
+        try:
+            period = parse_period(period_code)
+            measurement = _measurement(period, cells, unit, source, decimal_comma=decimal_comma)
+        except ProgmonError as e:
+            raise _located(e, where) from e
+        figures.append(Figure(indicator_id, measurement, where))
+    return figures
+
+
+def _measurement(
+    period: Period,
+    cells: Mapping[str, Any],
+    unit: Any,
+    source: Source,
+    *,
+    decimal_comma: bool,
+) -> Measurement:
+    if VALUE not in cells:
+        raise FileFormatError(f"has no {VALUE} (value) row in {MARGIN_DIMENSION}")
+    value, note = _cell(cells[VALUE], decimal_comma=decimal_comma)
+    margin = None
+    if value is not None and LOWER in cells and UPPER in cells:
+        lower, _ = _cell(cells[LOWER], decimal_comma=decimal_comma)
+        upper, _ = _cell(cells[UPPER], decimal_comma=decimal_comma)
+        if lower is not None and upper is not None:
+            # A margin is one half-width; CBS bounds can be asymmetric: take the wider side.
+            # Rounded to 12 decimals: 3.4 - 2.8 is 0.6, not 0.6000000000000001.
+            margin = round(max(value - lower, upper - value), 12)
+    if unit is not None:
+        value = None if value is None else units.Quantity(value, unit)
+        margin = None if margin is None else units.Quantity(margin, unit)
+    return Measurement(period, value, margin=margin, source=source, note=note)
+
+
+def _cell(cell: object, *, decimal_comma: bool) -> tuple[float | None, str]:
+    if cell is None:
+        return None, _MISSING_SYMBOLS["."]
+    if isinstance(cell, bool):
+        raise FileFormatError("is not a figure", value=cell)
+    if isinstance(cell, int | float):
+        return float(cell), ""
+    if isinstance(cell, str):
+        text = cell.strip()
+        if text in _MISSING_SYMBOLS or not text:
+            return None, _MISSING_SYMBOLS.get(text, _MISSING_SYMBOLS["."])
+        if text == "-":
+            return 0.0, ""
+        return parse_number(text, decimal_comma=decimal_comma), ""
+    raise FileFormatError("is not a figure", value=cell)
+
+
+def _source(table_id: str | None) -> Source:
+    if table_id is None:
+        return Source("StatLine", publisher="CBS")
+    return Source(
+        f"StatLine {table_id}",
+        publisher="CBS",
+        url=f"https://opendata.cbs.nl/#/CBS/nl/dataset/{table_id}/table",
+    )

@@ -1,0 +1,741 @@
+"""The one cattrs converter between programmes and plain data (TOML/JSON).
+
+The model knows nothing of files; this module maps it to nested dicts,
+lists, strings and numbers that a policy adviser can read and edit:
+
+* a period is ``2019`` (a year), ``"2019-12"`` (a month), ``"2018/2022"``
+  (whole years) or ``"2019-01-01/2019-06-30"`` (days), and, when it carries
+  a label of its own, ``{ dates = "2019-12", label = "december 2019" }``;
+* figures, margins and target values are plain numbers in the unit of their
+  indicator; a budget is ``"50000 EUR"``;
+* a target is tagged by its kind: ``{ level = 32 }``, ``{ change = -360 }``,
+  ``{ relative_change = -0.1 }``, ``{ improve = true }``,
+  ``{ maintain = true }``, each with an optional ``by = 2022``;
+* enums are their values (``"decrease"``, ``"context"``), a source is its
+  title or a table, and fields at their default are left out.
+
+Structuring is strict (a string is never silently made a number, nor a
+number a string) and every problem is reported as one
+:class:`~progmon.errors.ProgmonError` naming the key path, e.g.
+``ambitions[0].goals[2].indicators[0].unit``, and the value.
+"""
+
+from __future__ import annotations
+
+import calendar
+import copy
+import enum
+import re
+from collections.abc import Callable, Iterator, Mapping
+from datetime import date
+from typing import Any, Final, Self, get_args, get_origin
+
+import attrs
+import cattrs
+import pint
+from cattrs.errors import (
+    AttributeValidationNote,
+    BaseValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from progmon import units
+from progmon._model import (
+    Action,
+    Ambition,
+    Direction,
+    Goal,
+    Indicator,
+    IndicatorKind,
+    Measurement,
+    Period,
+    Programme,
+    Resource,
+    Section,
+    Source,
+)
+from progmon._targets import Change, Improve, Level, Maintain, RelativeChange, Target
+from progmon.errors import FileFormatError, ProgmonError
+
+__all__ = [
+    "FORMAT_VERSION",
+    "converter",
+    "format_number",
+    "parse_period",
+    "parse_quantity",
+    "structure_programme",
+    "unstructure_programme",
+]
+
+FORMAT_VERSION: Final = 1
+"""The version of the programme file format that this progmon writes and reads."""
+
+# --------------------------------------------------------------------------- scalars
+
+
+def _kind_of(value: object) -> str:
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a text"
+    if isinstance(value, Mapping):
+        return "a table"
+    if isinstance(value, list | tuple):
+        return "a list"
+    return type(value).__name__
+
+
+def _structure_str(value: object, _: object) -> str:
+    if not isinstance(value, str):
+        raise FileFormatError(f"must be a text, not {_kind_of(value)}", value=value)
+    return value
+
+
+def _structure_int(value: object, _: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise FileFormatError(f"must be a whole number, not {_kind_of(value)}", value=value)
+    return value
+
+
+def _structure_float(value: object, _: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise FileFormatError(f"must be a number, not {_kind_of(value)}", value=value)
+    return float(value)
+
+
+def _structure_bool(value: object, _: object) -> bool:
+    if not isinstance(value, bool):
+        raise FileFormatError(f"must be true or false, not {_kind_of(value)}", value=value)
+    return value
+
+
+def format_number(value: float) -> int | float:
+    """A number as a file shows it best: ``731`` rather than ``731.0``.
+
+    Whole numbers that a float holds exactly become ints; every other float
+    stays a float, whose ``repr`` both TOML and JSON keep exactly.
+
+    Example:
+        >>> format_number(731.0), format_number(7.5), format_number(1e300)
+        (731, 7.5, 1e+300)
+    """
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    number = float(value)
+    if number.is_integer() and abs(number) < 2**53:
+        return int(number)
+    return number
+
+
+_NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
+_QUANTITY = re.compile(rf"^\s*({_NUMBER})\s*(.*?)\s*$")
+
+
+def parse_quantity(text: str, *, require_unit: bool = False) -> Any:
+    """Read ``"731 report"``, ``"50000 EUR"``, ``"-10 %"`` or a bare ``"7.5"``.
+
+    Only a number followed by a unit is accepted: nothing is evaluated.
+
+    Raises:
+        FileFormatError: not a number with a unit.
+        UnitError: the unit is unknown.
+
+    Example:
+        >>> parse_quantity("50000 EUR")
+        <Quantity(50000.0, 'EUR')>
+        >>> parse_quantity("-10 %")
+        <Quantity(-10.0, 'percent')>
+    """
+    match = _QUANTITY.match(text)
+    if match is None:
+        raise FileFormatError("must be a number, optionally followed by a unit", value=text)
+    number, unit = float(match[1]), match[2]
+    if not unit:
+        if require_unit:
+            raise FileFormatError("must be a number followed by its unit", value=text)
+        return number
+    if unit == "%":
+        unit = "percent"
+    return units.Quantity(number, units.to_unit(unit))
+
+
+def _structure_figure(value: object, _: object) -> Any:
+    """A figure, margin or target value: a number in the indicator's unit, or a quantity text."""
+    # A quoted figure must say its unit: a quoted bare number is a mistake, not a number.
+    if isinstance(value, str):
+        return parse_quantity(value, require_unit=True)
+    return _structure_float(value, None)
+
+
+def _unstructure_figure(value: Any) -> Any:
+    # Inside an indicator every figure is a quantity in the indicator's unit:
+    # the file keeps the number only, the unit is written once per indicator.
+    if isinstance(value, pint.Quantity):
+        return format_number(value.magnitude)
+    return format_number(value)
+
+
+def _structure_optional_figure(value: object, _: object) -> Any:
+    return None if value is None else _structure_figure(value, None)
+
+
+def _unstructure_optional_figure(value: Any) -> Any:
+    return None if value is None else _unstructure_figure(value)
+
+
+def _structure_amount(value: object, _: object) -> Any:
+    if isinstance(value, str):
+        return parse_quantity(value, require_unit=True)
+    raise FileFormatError(
+        f'must be an amount with its unit, such as "50000 EUR" or "2 fte", not {_kind_of(value)}',
+        value=value,
+    )
+
+
+def _unstructure_amount(value: Any) -> str:
+    return f"{format_number(value.magnitude)} {value.units}"
+
+
+def _structure_unit(value: object, _: object) -> Any:
+    if not isinstance(value, str):
+        raise FileFormatError(f"must be a unit name, not {_kind_of(value)}", value=value)
+    return units.to_unit(value)
+
+
+def _unstructure_unit(value: Any) -> str:
+    return str(value)
+
+
+def _enum_hook(enum_type: type[enum.Enum]) -> Callable[[object, object], enum.Enum]:
+    choices = [member.value for member in enum_type]
+
+    def structure(value: object, _: object) -> enum.Enum:
+        if isinstance(value, str):
+            for member in enum_type:
+                if member.value == value:
+                    return member
+        raise FileFormatError(f"must be one of {', '.join(map(repr, choices))}", value=value)
+
+    return structure
+
+
+# --------------------------------------------------------------------------- periods
+
+_CBS_PERIOD = re.compile(r"^(\d{4})(JJ|KW|MM)(\d{2})$")
+_YEARS = re.compile(r"^(\d{4})/(\d{4})$")
+
+
+def parse_period(text: str | int, *, label: str | None = None) -> Period:
+    """Read a period as files write it.
+
+    Besides :meth:`Period.parse` (``"2019"``, ``"2019-12"``,
+    ``"2019-01-01/2019-06-30"``) this reads whole years ``"2018/2022"``,
+    an ``int`` year, and CBS period codes: ``"2019JJ00"`` (a year),
+    ``"2019KW03"`` (a quarter), ``"2019MM12"`` (a month).
+
+    Example:
+        >>> parse_period("2019JJ00").label
+        '2019'
+        >>> parse_period("2018/2022").end
+        datetime.date(2022, 12, 31)
+        >>> parse_period("2020KW02").start
+        datetime.date(2020, 4, 1)
+    """
+    if isinstance(text, bool) or not isinstance(text, int | str):
+        raise FileFormatError(
+            f'must be a period such as 2019 or "2019-12", not {_kind_of(text)}', value=text
+        )
+    if isinstance(text, int):
+        return Period.year(text, label=label)
+    stripped = text.strip()
+    if match := _CBS_PERIOD.match(stripped):
+        year, kind, number = int(match[1]), match[2], int(match[3])
+        if kind == "JJ" and number == 0:
+            return Period.year(year, label=label)
+        if kind == "MM" and 1 <= number <= 12:
+            return Period.month(year, number, label=label)
+        if kind == "KW" and 1 <= number <= 4:
+            first = 3 * number - 2
+            start = date(year, first, 1)
+            end = date(year, first + 2, calendar.monthrange(year, first + 2)[1])
+            return Period.between(start, end, label=label)
+        raise FileFormatError("is not a CBS period code this reader knows", value=text)
+    if match := _YEARS.match(stripped):
+        first_year, last_year = int(match[1]), int(match[2])
+        start, end = Period.year(first_year).start, Period.year(last_year).end
+        return Period.between(start, end, label=label)
+    return Period.parse(stripped, label=label)
+
+
+def _period_code(period: Period) -> int | str:
+    start, end = period.start, period.end
+    if period.is_year:
+        return start.year
+    last_day = calendar.monthrange(start.year, start.month)[1]
+    if start.day == 1 and end == date(start.year, start.month, last_day):
+        return f"{start.year}-{start.month:02d}"
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return f"{start.year}/{end.year}"
+    return f"{start.isoformat()}/{end.isoformat()}"
+
+
+def _unstructure_period(period: Period) -> int | str | dict[str, str]:
+    code = _period_code(period)
+    # The label is not part of a period's equality: compare it on its own.
+    if period.label == parse_period(code).label:
+        return code
+    return {"dates": str(code), "label": period.label}
+
+
+def _structure_period(value: object, _: object) -> Period:
+    if isinstance(value, Mapping):
+        extra = set(value) - {"dates", "label"}
+        if extra or "dates" not in value:
+            raise FileFormatError(
+                'a period table has the keys "dates" and "label", e.g. '
+                '{ dates = "2019-12", label = "december 2019" }',
+                value=dict(value),
+            )
+        label = value.get("label")
+        if label is not None and not isinstance(label, str):
+            raise FileFormatError("a period label must be a text", value=label)
+        return parse_period(value["dates"], label=label)
+    if isinstance(value, int | str) and not isinstance(value, bool):
+        return parse_period(value)
+    raise FileFormatError(
+        f'must be a period such as 2019 or "2019-12", not {_kind_of(value)}', value=value
+    )
+
+
+def _structure_optional_period(value: object, _: object) -> Period | None:
+    return None if value is None else _structure_period(value, None)
+
+
+# --------------------------------------------------------------------------- sources
+
+
+def _unstructure_source(source: Source) -> str | dict[str, Any]:
+    if source == Source(source.title):
+        return source.title
+    return _SOURCE_TABLE(source)
+
+
+def _structure_source(value: object, _: object) -> Source:
+    if isinstance(value, str):
+        return Source(value)
+    source: Source = _SOURCE_FROM_TABLE(value, Source)
+    return source
+
+
+# --------------------------------------------------------------------------- targets
+
+_TARGET_KINDS: Final[dict[str, type]] = {
+    "level": Level,
+    "change": Change,
+    "relative_change": RelativeChange,
+    "improve": Improve,
+    "maintain": Maintain,
+}
+
+
+def _unstructure_target(target: Target) -> dict[str, Any]:
+    data: dict[str, Any]
+    if isinstance(target, Level):
+        data = {"level": _unstructure_figure(target.value)}
+    elif isinstance(target, Change):
+        data = {"change": _unstructure_figure(target.amount)}
+    elif isinstance(target, RelativeChange):
+        data = {"relative_change": format_number(target.fraction)}
+    elif isinstance(target, Improve):
+        data = {"improve": True}
+    else:
+        data = {"maintain": True}
+    if target.by is not None:
+        data["by"] = target.by
+    return data
+
+
+def _structure_target(value: object, _: object) -> Target | None:
+    if value is None:
+        return None
+    if not isinstance(value, Mapping):
+        raise FileFormatError(
+            "a target is a table such as { level = 32 }, { change = -360 } or "
+            f"{{ improve = true }}, not {_kind_of(value)}",
+            value=value,
+        )
+    kinds = [key for key in value if key in _TARGET_KINDS]
+    extra = sorted(set(value) - set(_TARGET_KINDS) - {"by"})
+    if len(kinds) != 1 or extra:
+        raise FileFormatError(
+            f"a target has exactly one of the keys {', '.join(_TARGET_KINDS)}, and optionally by",
+            value=dict(value),
+        )
+    kind = kinds[0]
+    by = None if value.get("by") is None else _structure_int(value["by"], None)
+    given = value[kind]
+    if kind == "level":
+        return Level(_structure_figure(given, None), by=by)
+    if kind == "change":
+        return Change(_structure_figure(given, None), by=by)
+    if kind == "relative_change":
+        return RelativeChange(_structure_figure(given, None), by=by)
+    if given is not True:
+        raise FileFormatError(f"write {kind} = true", value=given)
+    return Improve(by=by) if kind == "improve" else Maintain(by=by)
+
+
+# --------------------------------------------------------------------------- collections
+
+
+def _is_tuple_of(type_: Any) -> bool:
+    args = get_args(type_)
+    return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook(type_: Any) -> Callable[[object, object], tuple[Any, ...]]:
+    item_type = get_args(type_)[0]
+
+    def structure(value: object, _: object) -> tuple[Any, ...]:
+        if not isinstance(value, list | tuple):
+            raise FileFormatError(f"must be a list, not {_kind_of(value)}", value=value)
+        items, errors = [], []
+        for index, item in enumerate(value):
+            try:
+                items.append(converter.structure(item, item_type))
+            except Exception as e:  # noqa: BLE001  # collected, like cattrs does, to name the index
+                e.__notes__ = [
+                    *getattr(e, "__notes__", []),
+                    IterableValidationNote(f"@ index {index}", index, item_type),
+                ]
+                errors.append(e)
+        if errors:
+            raise IterableValidationError("while structuring a list", errors, type_)
+        return tuple(items)
+
+    return structure
+
+
+# --------------------------------------------------------------------------- classes
+
+
+class _PathNote(str):
+    """A note that extends the key path of an error found after structuring."""
+
+    __slots__ = ("segments",)
+
+    segments: tuple[str | int, ...]
+
+    def __new__(cls, *segments: str | int) -> Self:
+        note = super().__new__(cls, "@ " + ".".join(map(str, segments)))
+        note.segments = segments
+        return note
+
+
+def _class_hook(cls: type, **overrides: Any) -> Callable[[object, object], Any]:
+    generated: Callable[[Mapping[str, Any], Any], Any] = make_dict_structure_fn(
+        cls,
+        converter,
+        _cattrs_forbid_extra_keys=True,
+        _cattrs_detailed_validation=True,
+        **overrides,
+    )
+    name = cls.__name__.lower()
+
+    def structure(value: object, _: object) -> Any:
+        if not isinstance(value, Mapping):
+            raise FileFormatError(f"a {name} must be a table, not {_kind_of(value)}", value=value)
+        return generated(value, cls)
+
+    return structure
+
+
+def _unstructure_indicator(indicator: Indicator) -> dict[str, Any]:
+    data: dict[str, Any] = _INDICATOR_TABLE(indicator)
+    # The baseline defaults to the first period with a figure: said only where it differs.
+    first = next((m.period for m in indicator.measurements if m.value is not None), None)
+    if indicator.baseline == first:
+        data.pop("baseline", None)
+    return data
+
+
+def _structure_indicator(value: object, _: object) -> Indicator:
+    try:
+        indicator: Indicator = _INDICATOR_FROM_TABLE(value, Indicator)
+    except cattrs.ClassValidationError as e:
+        if len(e.exceptions) == 1 and not getattr(e.exceptions[0], "__notes__", None):
+            _locate_indicator_error(value, e.exceptions[0])
+        raise
+    return indicator
+
+
+def _locate_indicator_error(value: object, error: BaseException) -> None:
+    """Point an error the indicator raised as a whole at the figure or field that caused it."""
+    assert isinstance(value, Mapping)  # noqa: S101  # the structure hook checked it
+    try:
+        fields = {
+            "id": value["id"],
+            "name": value["name"],
+            "unit": _structure_unit(value["unit"], None),
+        }
+        measurements = converter.structure(value.get("measurements", []), tuple[Measurement, ...])
+    except Exception:  # noqa: BLE001  # cannot narrow it down: the error stays at the indicator
+        return
+    seen: set[Period] = set()
+    for index, measurement in enumerate(measurements):
+        if measurement.period in seen:
+            error.__notes__ = [_PathNote("measurements", index, "period")]
+            return
+        seen.add(measurement.period)
+        try:
+            Indicator(**fields, measurements=(measurement,))
+        except ProgmonError:
+            error.__notes__ = [_PathNote("measurements", index, "value")]
+            return
+    for key in ("target", "baseline", "direction", "components"):
+        if key in value:
+            rest = {k: v for k, v in value.items() if k != key}
+            try:
+                _INDICATOR_FROM_TABLE(rest, Indicator)
+            except Exception:  # noqa: BLE001, S112  # still failing: not this key
+                continue
+            error.__notes__ = [_PathNote(key)]
+            return
+
+
+converter: Final = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+"""The cattrs converter of progmon's file format (used by :func:`progmon.io.load`)."""
+
+converter.register_structure_hook(str, _structure_str)
+converter.register_structure_hook(int, _structure_int)
+converter.register_structure_hook(float, _structure_float)
+converter.register_structure_hook(bool, _structure_bool)
+converter.register_structure_hook(Period, _structure_period)
+converter.register_structure_hook(Period | None, _structure_optional_period)
+converter.register_unstructure_hook(Period, _unstructure_period)
+converter.register_structure_hook(Direction, _enum_hook(Direction))
+converter.register_structure_hook(IndicatorKind, _enum_hook(IndicatorKind))
+converter.register_structure_hook_factory(_is_tuple_of, _tuple_hook)
+
+_FIGURE = override(struct_hook=_structure_figure, unstruct_hook=_unstructure_figure)
+_OPTIONAL_FIGURE = override(
+    struct_hook=_structure_optional_figure, unstruct_hook=_unstructure_optional_figure
+)
+_FIELD_HOOKS: Final[dict[type, dict[str, Any]]] = {
+    Measurement: {"value": _OPTIONAL_FIGURE, "margin": _OPTIONAL_FIGURE},
+    Resource: {
+        "amount": override(struct_hook=_structure_amount, unstruct_hook=_unstructure_amount)
+    },
+    Indicator: {
+        "unit": override(struct_hook=_structure_unit, unstruct_hook=_unstructure_unit),
+        "target": override(struct_hook=_structure_target, unstruct_hook=_unstructure_target),
+    },
+}
+
+# Hooks are generated leaf first: cattrs resolves a field's hook when it
+# generates the hook of the class that holds it. An indicator holds
+# indicators (components), so its hooks go through a late-bound name.
+_SOURCE_TABLE: Final = make_dict_unstructure_fn(Source, converter, _cattrs_omit_if_default=True)
+_SOURCE_FROM_TABLE: Final = _class_hook(Source)
+converter.register_unstructure_hook(Source, _unstructure_source)
+converter.register_structure_hook(Source, _structure_source)
+converter.register_unstructure_hook(Indicator, _unstructure_indicator)
+converter.register_structure_hook(Indicator, _structure_indicator)
+
+for _cls in (Section, Resource, Action, Measurement):
+    _hooks = _FIELD_HOOKS.get(_cls, {})
+    converter.register_unstructure_hook(
+        _cls, make_dict_unstructure_fn(_cls, converter, _cattrs_omit_if_default=True, **_hooks)
+    )
+    converter.register_structure_hook(_cls, _class_hook(_cls, **_hooks))
+
+_INDICATOR_TABLE: Final = make_dict_unstructure_fn(
+    Indicator, converter, _cattrs_omit_if_default=True, **_FIELD_HOOKS[Indicator]
+)
+_INDICATOR_FROM_TABLE: Final = _class_hook(Indicator, **_FIELD_HOOKS[Indicator])
+
+for _whole in (Goal, Ambition, Programme):
+    converter.register_unstructure_hook(
+        _whole, make_dict_unstructure_fn(_whole, converter, _cattrs_omit_if_default=True)
+    )
+    converter.register_structure_hook(_whole, _class_hook(_whole))
+
+
+# --------------------------------------------------------------------------- programmes
+
+
+def unstructure_programme(programme: Programme) -> dict[str, Any]:
+    """``programme`` as plain data, ``format`` first.
+
+    A source with more than a title is written once, in the ``sources``
+    table, and named by its key wherever it is cited.
+
+    Example:
+        >>> unstructure_programme(Programme(id="p", name="P"))
+        {'format': 1, 'id': 'p', 'name': 'P'}
+    """
+    data: dict[str, Any] = converter.unstructure(programme, Programme)
+    cited: list[dict[str, Any]] = []
+    titles: set[str] = set()
+    for table in _tables_citing(data):
+        source = table["source"]
+        if isinstance(source, str):
+            titles.add(source)
+        elif source not in cited:
+            cited.append(source)
+    keys: dict[str, str] = {}
+    sources: dict[str, Any] = {}
+    for source in cited:
+        key = base = _slug(source["title"]) or "source"
+        number = 2
+        while key in sources or key in titles:
+            key, number = f"{base}-{number}", number + 1
+        sources[key] = source
+        keys[repr(source)] = key
+    for table in _tables_citing(data):
+        if not isinstance(table["source"], str):
+            table["source"] = keys[repr(table["source"])]
+    head = {"format": FORMAT_VERSION}
+    return {**head, **data, "sources": sources} if sources else {**head, **data}
+
+
+def _tables_citing(data: Any) -> Iterator[dict[str, Any]]:
+    """Every table (of an indicator or measurement) in ``data`` that has a source."""
+    if isinstance(data, dict):
+        if "source" in data:
+            yield data
+        for value in data.values():
+            yield from _tables_citing(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from _tables_citing(item)
+
+
+def _slug(text: str) -> str:
+    # Whole words only, so that a key reads as the start of the title.
+    key = ""
+    for word in re.findall(r"[a-z0-9]+", text.lower()):
+        if key and len(key) + 1 + len(word) > 32:  # short enough to read
+            break
+        key = f"{key}-{word}" if key else word
+    return key
+
+
+def _resolve_sources(content: dict[str, Any], origin: str) -> None:
+    """Replace the keys of the ``sources`` table by the sources they name, in place."""
+    sources = content.pop("sources", {})
+    if not isinstance(sources, Mapping):
+        raise FileFormatError(
+            f"must be a table of sources, not {_kind_of(sources)}",
+            element=f"{origin}: sources",
+            value=sources,
+        )
+    for key, source in sources.items():
+        if not isinstance(source, Mapping):
+            raise FileFormatError(
+                f"a source must be a table such as {{ title = ..., publisher = ... }}, "
+                f"not {_kind_of(source)}",
+                element=f"{origin}: sources.{key}",
+                value=source,
+            )
+    for table in _tables_citing(content):
+        cited = table["source"]
+        if isinstance(cited, str) and cited in sources:
+            table["source"] = dict(sources[cited])
+
+
+def structure_programme(data: object, *, origin: str) -> Programme:
+    """The programme in ``data``, as read from ``origin`` (a file name).
+
+    Raises:
+        ProgmonError: naming ``origin``, the key path and the value; the
+            class of the first problem found (a ``FileFormatError`` for a
+            malformed file, a ``UnitError`` for an unknown unit, ...).
+
+    Example:
+        >>> structure_programme({"format": 1, "id": "p", "name": "P"}, origin="p.toml").name
+        'P'
+    """
+    if not isinstance(data, Mapping):
+        raise FileFormatError(f"must hold a table, not {_kind_of(data)}", element=origin)
+    version = data.get("format")
+    if version != FORMAT_VERSION:
+        if version is None:
+            message = f"has no format key: write format = {FORMAT_VERSION} at the top"
+        else:
+            message = f"has a format this progmon does not read (it reads {FORMAT_VERSION})"
+        raise FileFormatError(message, element=f"{origin}: format", value=version)
+    content = copy.deepcopy({key: value for key, value in data.items() if key != "format"})
+    _resolve_sources(content, origin)
+    try:
+        programme: Programme = converter.structure(content, Programme)
+    except Exception as e:  # every problem becomes one ProgmonError, below
+        raise translate_error(e, origin=origin) from e
+    return programme
+
+
+def translate_error(error: BaseException, *, origin: str) -> ProgmonError:
+    """One :class:`ProgmonError` for a (nested) structuring error, with its key path."""
+    problems = list(_leaves(error, ()))
+    path, leaf = problems[0]
+    where = _format_path(path)
+    element = f"{origin}: {where}" if where else origin
+    others = len(problems) - 1
+    more = f" (and {others} more problem{'s' if others > 1 else ''})" if others else ""
+    if isinstance(leaf, ProgmonError):
+        message = leaf.message
+        last = str(path[-1]) if path else ""
+        if leaf.element and leaf.element not in {last, "unit", "period"}:
+            message = f"{leaf.element}: {message}"
+        if leaf.value is None and not str(leaf).endswith("(got None)"):
+            return type(leaf)(message + more, element=element)
+        return type(leaf)(message + more, element=element, value=leaf.value)
+    if isinstance(leaf, ForbiddenExtraKeysError):
+        allowed = ", ".join(a.name for a in attrs.fields(leaf.cl))
+        extra = sorted(leaf.extra_fields)
+        return FileFormatError(
+            f"has unknown keys {', '.join(extra)}; the keys of a {leaf.cl.__name__.lower()} "
+            f"are: {allowed}{more}",
+            element=element,
+            value=extra[0],
+        )
+    if isinstance(leaf, KeyError):
+        return FileFormatError(f"is required but missing{more}", element=element)
+    return FileFormatError(f"{leaf}{more}", element=element)
+
+
+def _leaves(
+    error: BaseException, path: tuple[str | int, ...]
+) -> Iterator[tuple[tuple[str | int, ...], BaseException]]:
+    if isinstance(error, BaseValidationError):
+        for sub in error.exceptions:
+            yield from _leaves(sub, path + _note_segments(sub))
+    else:
+        yield path, error
+
+
+def _note_segments(error: BaseException) -> tuple[str | int, ...]:
+    segments: list[str | int] = []
+    for note in getattr(error, "__notes__", ()):
+        if isinstance(note, AttributeValidationNote):
+            segments.append(note.name)
+        elif isinstance(note, IterableValidationNote):
+            segments.append(note.index)
+        elif isinstance(note, _PathNote):
+            segments.extend(note.segments)
+    return tuple(segments)
+
+
+def _format_path(path: tuple[str | int, ...]) -> str:
+    text = ""
+    for segment in path:
+        if isinstance(segment, int):
+            text += f"[{segment}]"
+        else:
+            text += f".{segment}" if text else segment
+    return text

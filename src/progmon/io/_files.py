@@ -1,0 +1,154 @@
+"""Programme files: TOML and JSON, chosen by the file's extension."""
+
+from __future__ import annotations
+
+import json
+import os
+import tomllib
+from pathlib import Path
+from typing import Any, Final, Literal
+
+import tomli_w
+
+from progmon._model import Programme
+from progmon.errors import FileFormatError, ProgmonFileError
+
+from ._converter import structure_programme, unstructure_programme
+
+__all__ = ["dump", "dumps", "load", "loads"]
+
+Format = Literal["toml", "json"]
+
+_SUFFIXES: Final[dict[str, Format]] = {".toml": "toml", ".json": "json"}
+
+_TOML_HEADER: Final = (
+    "# A progmon programme (file format 1): see the file format reference in the docs.\n"
+    "# Figures, margins and targets are in the unit of their indicator.\n\n"
+)
+
+
+def _format_of(path: Path) -> Format:
+    try:
+        return _SUFFIXES[path.suffix.lower()]
+    except KeyError:
+        raise FileFormatError(
+            "is not a programme file: its name must end in .toml or .json", element=str(path)
+        ) from None
+
+
+def load(path: str | os.PathLike[str]) -> Programme:
+    """Read the programme in a ``.toml`` or ``.json`` file.
+
+    Nothing in the file is executed; either the whole programme is read, or
+    an error names what is wrong.
+
+    Raises:
+        ProgmonFileError: the file cannot be read.
+        FileFormatError: the file is malformed (its line, or key path).
+        ProgmonError: a value in the file is not allowed, naming the file,
+            the key path (``ambitions[0].goals[2].indicators[0].unit``) and
+            the value.
+
+    Example:
+        >>> p = load("examples/veiligheid.toml")
+        >>> p.name
+        'Programma Veiligheid'
+    """
+    where = Path(path)
+    kind = _format_of(where)
+    try:
+        raw = where.read_bytes()
+    except OSError as e:
+        raise ProgmonFileError(f"cannot be read: {e.strerror}", element=str(where)) from e
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise FileFormatError(
+            f"is not UTF-8 text (byte {e.start})", element=str(where), value=raw[e.start : e.end]
+        ) from e
+    return loads(text, kind, origin=str(where))
+
+
+def loads(
+    text: str,
+    format: Format = "toml",  # noqa: A002  # the natural name, as in the format of json/tomllib
+    *,
+    origin: str = "<string>",
+) -> Programme:  # the natural name, as in tomllib/json
+    r"""Read a programme from the text of a TOML or JSON file.
+
+    ``origin`` names the text in error messages.
+
+    Example:
+        >>> loads('format = 1\nid = "p"\nname = "Programma P"').name
+        'Programma P'
+    """
+    data = _parse(text, format, origin)
+    return structure_programme(data, origin=origin)
+
+
+def _parse(text: str, kind: Format, origin: str) -> Any:
+    if kind == "toml":
+        try:
+            return tomllib.loads(text)
+        except tomllib.TOMLDecodeError as e:
+            raise FileFormatError(f"is not valid TOML: {e}", element=origin) from e
+    if kind == "json":
+        try:
+            return json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_unique_keys)
+        except json.JSONDecodeError as e:
+            raise FileFormatError(
+                f"is not valid JSON: {e.msg}", element=f"{origin} line {e.lineno}"
+            ) from e
+    raise FileFormatError('format must be "toml" or "json"', value=kind)
+
+
+def _refuse_constant(name: str) -> Any:
+    raise FileFormatError("NaN and Infinity are not numbers a programme can hold", value=name)
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise FileFormatError("has a key twice in one table", value=key)
+        data[key] = value
+    return data
+
+
+def dumps(programme: Programme, format: Format = "toml") -> str:  # noqa: A002  # as in loads
+    """The text of a TOML or JSON file holding ``programme``.
+
+    Example:
+        >>> print(dumps(Programme(id="p", name="Programma P")).splitlines()[-1])
+        name = "Programma P"
+    """
+    data = unstructure_programme(programme)
+    if format == "toml":
+        return _TOML_HEADER + tomli_w.dumps(data)
+    if format == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    raise FileFormatError('format must be "toml" or "json"', value=format)
+
+
+def dump(programme: Programme, path: str | os.PathLike[str]) -> None:
+    """Write ``programme`` to a ``.toml`` or ``.json`` file; ``load`` reads it back equal.
+
+    Raises:
+        FileFormatError: the extension is neither ``.toml`` nor ``.json``.
+        ProgmonFileError: the file cannot be written.
+
+    Example:
+        >>> import tempfile, pathlib
+        >>> p = Programme(id="p", name="Programma P")
+        >>> target = pathlib.Path(tempfile.mkdtemp()) / "p.json"
+        >>> dump(p, target)
+        >>> load(target) == p
+        True
+    """
+    where = Path(path)
+    text = dumps(programme, _format_of(where))
+    try:
+        where.write_text(text, encoding="utf-8")
+    except OSError as e:
+        raise ProgmonFileError(f"cannot be written: {e.strerror}", element=str(where)) from e

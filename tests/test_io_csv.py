@@ -1,0 +1,258 @@
+"""Figures from CSV files: separators, decimal commas, missing figures, duplicates, errors."""
+
+from __future__ import annotations
+
+import warnings
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from progmon import Measurement, Period, Programme, units
+from progmon.errors import (
+    AmbiguityError,
+    DuplicateError,
+    FileFormatError,
+    ProgmonError,
+    ProgmonFileError,
+    ProgmonWarning,
+    UnitError,
+    ValidationError,
+)
+from progmon.io import add_measurements, load, load_measurements, read_measurements
+from progmon.io._csv import Figure, parse_number
+
+FIXTURES = Path(__file__).parent / "fixtures"
+HEADER = "indicator;period;value;unit;source;margin;sample_size;note;provisional\n"
+
+
+@pytest.fixture
+def programme() -> Programme:
+    return load(FIXTURES / "figures_programme.toml")
+
+
+def _write(tmp_path: Path, text: str, name: str = "figures.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_dutch_file_with_semicolons_and_decimal_commas(programme: Programme) -> None:
+    result = load_measurements(programme, FIXTURES / "figures_nl.csv")
+    # The review's table Woonoverlast, burengerucht 2016-2019: 273, 276, 250, 234.
+    burengerucht = result.indicator("woonoverlast_burengerucht")
+    assert [m.value.m_as("report") for m in burengerucht.measurements] == [273, 276, 250, 234]
+    assert burengerucht.measurements[-1].source is not None
+    assert burengerucht.measurements[-1].source.title == "Politie jaarcijfers 2019"
+    # "In 2019 is het rapportcijfer veilige buurt een 7,5."
+    mark = result.indicator("rapportcijfer_veilige_buurt").measurement(2019)
+    assert mark is not None
+    assert mark.value == units.Quantity(7.5, "mark")
+    assert mark.note == "nulmeting"
+    safe = result.indicator("veilig_voelen").measurement(Period.month(2019, 12))
+    assert safe is not None
+    assert safe.value == units.Quantity(91, "percent")
+    assert safe.margin == units.Quantity(1.8, "percent")
+    assert safe.sample_size == 1250  # "1.250" in a Dutch file
+    assert safe.provisional is False
+
+
+def test_missing_figures_are_kept_with_their_note(programme: Programme) -> None:
+    result = load_measurements(programme, FIXTURES / "figures_nl.csv")
+    not_measured = result.indicator("meldingsbereidheid").measurements
+    assert len(not_measured) == 1
+    assert not_measured[0].is_missing
+    assert not_measured[0].note == "De indicator (meldingsbereidheid) is nog niet gemeten."
+    empty = result.indicator("misdrijven").measurement(2020)
+    assert empty is not None
+    assert empty.is_missing
+    assert empty.note == "cijfers volgen in maart"
+
+
+def test_comma_file_with_bom_quotes_ranges_and_flags(programme: Programme) -> None:
+    result = load_measurements(programme, FIXTURES / "figures_en.csv")
+    # CBS Veiligheidsmonitor, Almelo, "Onveiligheidsgevoelens algemeen: wel eens": 37,2 / 36,0 / 31,0 %.
+    feelings = result.indicator("onveilig_algemeen").measurements
+    assert [m.value.m_as("percent") for m in feelings] == [37.2, 36.0, 31.0]
+    assert feelings[0].note == "Veiligheidsmonitor, nulmeting"
+    assert [m.provisional for m in feelings] == [False, False, True]
+    half_year = result.indicator("overlast_registraties").measurements[0]
+    assert half_year.period == Period.between(date(2019, 1, 1), date(2019, 6, 30))
+    assert half_year.note == 'first half year, "Q1+Q2"'
+    assert half_year.provisional
+
+
+def test_figures_know_their_line() -> None:
+    figures = read_measurements(FIXTURES / "figures_en.csv")
+    assert [f.origin.rsplit(" ", 1)[-1] for f in figures] == ["2", "3", "4", "6"]
+
+
+def test_values_in_another_unit_are_converted(programme: Programme, tmp_path: Path) -> None:
+    path = _write(tmp_path, "indicator,period,value,unit\nveilig_voelen,2019,0.91,dimensionless\n")
+    figure = load_measurements(programme, path).indicator("veilig_voelen").measurement(2019)
+    assert figure is not None
+    assert figure.value.m_as("percent") == pytest.approx(91.0, rel=1e-12)
+
+
+def test_an_empty_unit_means_the_indicators_unit(programme: Programme, tmp_path: Path) -> None:
+    path = _write(tmp_path, "indicator,period,value,unit\nmisdrijven,2019,4190,\n")
+    assert load_measurements(programme, path).indicator(
+        "misdrijven"
+    ).latest.value == units.Quantity(4190, "crime")
+
+
+def test_the_input_programme_is_unchanged(programme: Programme) -> None:
+    before = programme.indicator("woonoverlast_burengerucht").measurements
+    load_measurements(programme, FIXTURES / "figures_nl.csv")
+    assert programme.indicator("woonoverlast_burengerucht").measurements == before
+
+
+# --------------------------------------------------------------------------- duplicates
+
+
+def test_a_figure_already_there_is_refused(programme: Programme, tmp_path: Path) -> None:
+    path = _write(tmp_path, HEADER + "woonoverlast_burengerucht;2016;280;report;;;;;\n")
+    with pytest.raises(
+        DuplicateError, match=r"figures\.csv line 2: .*273 report.*replace=True"
+    ) as caught:
+        load_measurements(programme, path)
+    assert caught.value.value == "2016"
+
+
+def test_replacing_reports_the_old_figure(programme: Programme, tmp_path: Path) -> None:
+    path = _write(tmp_path, HEADER + "woonoverlast_burengerucht;2016;280;report;;;;;\n")
+    with pytest.warns(
+        ProgmonWarning, match=r"2016: replaced the figure 273(\.0)? report by 280(\.0)? report"
+    ):
+        result = load_measurements(programme, path, replace=True)
+    assert result.indicator("woonoverlast_burengerucht").measurement(2016).value == units.Quantity(
+        280, "report"
+    )
+    merge = add_measurements(programme, read_measurements(path), replace=True)
+    [(indicator, old, new)] = merge.replaced
+    assert indicator == "woonoverlast_burengerucht"
+    assert old.value == units.Quantity(273, "report")
+    assert new.value == units.Quantity(280, "report")
+
+
+def test_a_missing_figure_may_be_filled_in(programme: Programme, tmp_path: Path) -> None:
+    with_gap = load_measurements(programme, FIXTURES / "figures_nl.csv")
+    path = _write(tmp_path, HEADER + "misdrijven;2020;4012;crime;Politie jaarcijfers 2020;;;;\n")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        filled = load_measurements(with_gap, path)
+    assert filled.indicator("misdrijven").measurement(2020).value == units.Quantity(4012, "crime")
+
+
+def test_two_figures_for_one_period_in_one_file(programme: Programme, tmp_path: Path) -> None:
+    text = HEADER + "misdrijven;2019;1;crime;;;;;\nmisdrijven;2019;2;crime;;;;;\n"
+    with pytest.raises(DuplicateError, match=r"line 3: .*the first: .*line 2"):
+        load_measurements(programme, _write(tmp_path, text), replace=True)
+
+
+# --------------------------------------------------------------------------- errors
+
+
+@pytest.mark.parametrize(
+    ("text", "error", "where", "value"),
+    [
+        (
+            HEADER + "onbekend;2019;1;report;;;;;\n",
+            ValidationError,
+            "line 2: indicator",
+            "onbekend",
+        ),
+        (HEADER + "misdrijven;2019;1;misdaad;;;;;\n", UnitError, "line 2", "misdaad"),
+        (HEADER + "misdrijven;2019;1;report / inhabitant;;;;;\n", UnitError, "line 2", None),
+        (
+            HEADER + "veilig_voelen;2019;120;percent;;;;;\n",
+            ValidationError,
+            "line 2",
+            "120.0 percent",
+        ),
+        (HEADER + "misdrijven;2019;-3;crime;;;;;\n", ValidationError, "line 2", "-3.0 crime"),
+        (HEADER + "misdrijven;2019;1.089;crime;;;;;\n", AmbiguityError, "line 2", "1.089"),
+        (HEADER + "misdrijven;2019;veel;crime;;;;;\n", FileFormatError, "line 2", "veel"),
+        (HEADER + "misdrijven;2019;1;crime;;-1;;;\n", ValidationError, "line 2", None),
+        (HEADER + "misdrijven;negentien;1;crime;;;;;\n", ValidationError, "line 2", "negentien"),
+        (HEADER + "misdrijven;2019;1;crime;;;veel;;\n", FileFormatError, "line 2", "veel"),
+        (
+            HEADER + "misdrijven;2019;1;crime;;;;;misschien\n",
+            FileFormatError,
+            "line 2",
+            "misschien",
+        ),
+        (HEADER + ";2019;1;crime;;;;;\n", FileFormatError, "line 2", ""),
+        (HEADER + "misdrijven;2019;1;crime\n", FileFormatError, "line 2", None),
+        (
+            'indicator,period,value,unit\nmisdrijven,2019,"4,5",crime\n',
+            FileFormatError,
+            "line 2",
+            "4,5",
+        ),
+        ("indicator,period,value\nmisdrijven,2019,1\n", FileFormatError, "line 1", None),
+        (
+            "indicator,period,value,unit,waarde\nmisdrijven,2019,1,crime,2\n",
+            FileFormatError,
+            "line 1",
+            "waarde",
+        ),
+        ("indicator,period,value,unit,unit\n", FileFormatError, "line 1", "unit"),
+        ("\n\n", FileFormatError, "", None),
+    ],
+)
+def test_errors_name_file_line_and_value(  # noqa: PLR0917  # pytest passes parameters by name
+    programme: Programme,
+    tmp_path: Path,
+    text: str,
+    error: type[ProgmonError],
+    where: str,
+    value: object,
+) -> None:
+    path = _write(tmp_path, text)
+    with pytest.raises(error) as caught:
+        load_measurements(programme, path)
+    assert caught.value.element.startswith(f"{path} {where}".strip())
+    if value is not None:
+        assert caught.value.value == value
+
+
+def test_nothing_is_half_loaded(programme: Programme, tmp_path: Path) -> None:
+    text = HEADER + "misdrijven;2019;4190;crime;;;;;\nonbekend;2019;1;report;;;;;\n"
+    with pytest.raises(ValidationError):
+        load_measurements(programme, _write(tmp_path, text))
+    assert programme.indicator("misdrijven").measurements == ()
+
+
+def test_unreadable_files(programme: Programme, tmp_path: Path) -> None:
+    with pytest.raises(ProgmonFileError, match="cannot be read"):
+        load_measurements(programme, tmp_path / "missing.csv")
+    path = tmp_path / "latin.csv"
+    path.write_bytes(
+        "indicator;period;value;unit;note\nmisdrijven;2019;1;crime;Almelo\xebrs\n".encode("latin-1")
+    )
+    with pytest.raises(FileFormatError, match="UTF-8"):
+        load_measurements(programme, path)
+
+
+@pytest.mark.parametrize(
+    ("text", "comma", "expected"),
+    [
+        ("37,2", True, 37.2),
+        ("1.089,5", True, 1089.5),
+        ("-0,5", True, -0.5),
+        ("7.5", True, 7.5),
+        ("7.5", False, 7.5),
+        ("1089", False, 1089.0),
+        ("1e3", False, 1000.0),
+        (" 12 ", False, 12.0),
+    ],
+)
+def test_parse_number(text: str, comma: bool, expected: float) -> None:
+    assert parse_number(text, decimal_comma=comma) == expected
+
+
+def test_add_measurements_refuses_unknown_indicators(programme: Programme) -> None:
+    figure = Figure("nope", Measurement(2019, 1), "here")
+    with pytest.raises(ValidationError, match="here: indicator"):
+        add_measurements(programme, [figure])
