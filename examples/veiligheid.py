@@ -19,8 +19,9 @@ comment says which reading this file chose, and the indicator's ``note``
 says so too, so that every printed review shows it.
 
 To adapt it for your municipality: copy the file, keep its shape, replace
-the texts and figures. ``python examples/veiligheid.py`` prints a plain
-overview of the programme.
+the texts and figures. ``python examples/veiligheid.py`` prints the
+midterm review in Markdown (``--html review.html`` writes the HTML review too,
+``--lang en`` in English).
 
 The source document: Gemeente Almelo, "Midterm Review Programma's",
 4.4 Programma Veiligheid (page built 21 December 2020 from an export of
@@ -29,11 +30,9 @@ The source document: Gemeente Almelo, "Midterm Review Programma's",
 
 from __future__ import annotations
 
+import argparse
 import textwrap
 from datetime import date
-from typing import Any
-
-from babel.numbers import format_decimal
 
 from progmon import (
     Action,
@@ -45,16 +44,15 @@ from progmon import (
     Indicator,
     IndicatorKind,
     Level,
-    Maintain,
     Measurement,
     Period,
     Programme,
-    RelativeChange,
     Resource,
     Section,
     Source,
     units,
 )
+from progmon.report import render, write
 
 
 def _text(text: str) -> str:
@@ -783,175 +781,21 @@ def programme() -> Programme:
     )
 
 
-# ------------------------------------------------------------------ overview
-#
-# A plain-text overview, to be replaced by progmon's Markdown review.
-
-_UNIT_LABELS = {
-    "percent": "%",
-    "report": "meldingen",
-    "crime": "misdrijven",
-    "person": "personen",
-    "count": "",
-    "mark": "",
-    "fte": "fte",
-}
-_WIDTH = 88
+# ------------------------------------------------------------------ the review
 
 
-def _number(value: float) -> str:
-    return str(format_decimal(value, locale="nl_NL"))
-
-
-def _figure(value: Any) -> str:
-    """A quantity as the review writes it: ``37,2 %``, ``973 meldingen``, ``EUR 50.000``."""
-    unit = str(value.units)
-    number = _number(float(value.magnitude))
-    if unit == "EUR":
-        return f"EUR {number}"
-    label = _UNIT_LABELS.get(unit, unit)
-    return f"{number} {label}".rstrip()
-
-
-def _measurement(m: Measurement) -> str:
-    text = f"{m.period.label}: {_figure(m.value) if m.value is not None else 'geen cijfer'}"
-    details = [f"bron: {m.source.title}"] if m.source is not None else []
-    if m.note:
-        details.append(m.note)
-    return f"{text} ({'; '.join(details)})" if details else text
-
-
-def _target(indicator: Indicator, deadline: int | None) -> str:
-    target = indicator.target
-    by = f" in {deadline}" if deadline is not None else ""
-    up = indicator.direction is not Direction.DECREASE
-    if isinstance(target, Level):
-        return f"{_figure(target.value)}{by}"
-    if isinstance(target, Change):
-        unit = str(indicator.unit)
-        amount = f"{'+' if target.amount > 0 else ''}{_number(float(target.amount))}"
-        label = "procentpunt" if units.is_share(unit) else _UNIT_LABELS.get(unit, unit)
-        return f"{amount} {label} ten opzichte van de nulmeting{by}".replace("  ", " ")
-    if isinstance(target, RelativeChange):
-        return f"{_number(target.fraction * 100)} % ten opzichte van de nulmeting{by}"
-    if isinstance(target, Improve):
-        return f"{'hoger' if up else 'lager'} dan de nulmeting{by}"
-    if isinstance(target, Maintain):
-        return f"minstens gelijk aan de nulmeting{by}"
-    return "geen"
-
-
-def _wrap(text: str, indent: int) -> list[str]:
-    """``text`` wrapped and indented, paragraphs (split on blank lines) kept apart."""
-    prefix = " " * indent
-    lines: list[str] = []
-    for paragraph in text.split("\n\n"):
-        if lines:
-            lines.append("")
-        lines += textwrap.wrap(paragraph, _WIDTH, initial_indent=prefix, subsequent_indent=prefix)
-    return lines
-
-
-def _item(text: str, indent: int) -> list[str]:
-    """A hanging item: the first line at ``indent``, the rest two further in."""
-    return textwrap.wrap(
-        text, _WIDTH, initial_indent=" " * indent, subsequent_indent=" " * (indent + 2)
-    )
-
-
-def _series(measurements: tuple[Measurement, ...]) -> str:
-    return "; ".join(
-        f"{m.period.label}: {_figure(m.value) if m.value is not None else 'geen cijfer'}"
-        for m in measurements
-    )
-
-
-def _figures(indicator: Indicator) -> list[str]:
-    """The figure lines: nulmeting and latest, or "nog niet gemeten" with the note."""
-    if not indicator.is_measured:
-        return _item(f"nog niet gemeten: {indicator.note or 'geen toelichting'}", 6)
-    latest = indicator.latest
-    if indicator.kind is IndicatorKind.CONTEXT:
-        # A context indicator has no target, so its first figure is no nulmeting.
-        lines = []
-        if len(indicator.measurements) > 1:
-            lines += _item(f"metingen: {_series(indicator.measurements)}", 6)
-        return lines + _item(f"laatste meting: {_measurement(latest)}", 6) if latest else lines
-    baseline = indicator.baseline_measurement
-    lines = _item(f"nulmeting: {_measurement(baseline)}", 6) if baseline else []
-    if latest is not None and latest is not baseline:
-        lines += _item(f"laatste meting: {_measurement(latest)}", 6)
-    if len(indicator.measurements) > 2:
-        lines += _item(f"metingen: {_series(indicator.measurements)}", 6)
-    return lines
-
-
-def _indicator(indicator: Indicator, deadline: int | None) -> list[str]:
-    context = " [context]" if indicator.kind is IndicatorKind.CONTEXT else ""
-    lines = _item(f"* {indicator.name}{context}", 2)
-    if indicator.description:
-        lines += _wrap(indicator.description, 6)
-    lines += _figures(indicator)
-    for component in indicator.components:
-        lines += _item(f"- {component.name}: {_series(component.measurements)}", 8)
-    if indicator.target is not None:
-        lines += _item(f"streefwaarde: {_target(indicator, deadline)}", 6)
-    if indicator.note and indicator.is_measured:
-        lines += _item(f"noot: {indicator.note}", 6)
-    return lines
-
-
-def _goal(number: int, goal: Goal) -> list[str]:
-    lines = ["", f"Doel {number}: {goal.title}" if goal.title else f"Doel {number}"]
-    lines += _wrap(f"{goal.statement} (deadline {goal.deadline})", 2)
-    for indicator in goal.indicators:
-        lines += _indicator(indicator, goal.deadline_of(indicator))
-    if goal.results:
-        lines += ["  Midterm resultaten:", *_wrap(goal.results, 4)]
-    return lines
-
-
-def _means(ambition: Ambition) -> list[str]:
-    """The context indicators, actions and resources of ``ambition``."""
-    lines = ["", "Contextindicatoren"] if ambition.context else []
-    for indicator in ambition.context:
-        lines += _indicator(indicator, None)
-    lines += ["", "Inspanningen (wij ...)"] if ambition.actions else []
-    for action in ambition.actions:
-        period = f" ({action.period.label})" if action.period else ""
-        lines += _item(f"- {action.description}{period}", 2)
-    lines += ["", "Middelen"] if ambition.resources else []
-    for resource in ambition.resources:
-        period = f" in {resource.period.label}" if resource.period else ""
-        kind = " (incidenteel)" if resource.incidental else ""
-        note = f"; {resource.note}" if resource.note else ""
-        lines += _item(f"- {resource.purpose}: {_figure(resource.amount)}{period}{kind}{note}", 2)
-    return lines
-
-
-def overview(programme: Programme) -> str:
-    """A plain-text midterm overview of ``programme``, goal by goal.
-
-    Example:
-        >>> print(overview(programme()).splitlines()[0])
-        Programma Veiligheid (4.4, Gemeente Almelo, 2018-2022)
-    """
-    period = programme.period.label if programme.period else ""
-    about = ", ".join(x for x in (programme.number, programme.organisation, period) if x)
-    lines = [f"{programme.name} ({about})", programme.review, "", "Samenvatting"]
-    lines += _wrap(programme.summary, 2)
-    goals = 0
-    for ambition in programme.ambitions:
-        lines += ["", f"Ambitie: {ambition.title}", *_wrap(ambition.description, 2)]
-        for goal in ambition.goals:
-            goals += 1
-            lines += _goal(goals, goal)
-        lines += _means(ambition)
-        if ambition.sections:
-            titles = "; ".join(section.title for section in ambition.sections)
-            lines += ["", *_item(f"Verder in de review: {titles}", 0)]
-    return "\n".join(lines) + "\n"
+def main(argv: list[str] | None = None) -> None:
+    """Print the midterm review as Markdown; ``--html FILE`` also writes the HTML one."""
+    parser = argparse.ArgumentParser(description="The Almelo midterm review 2020.")
+    parser.add_argument("--as-of", type=int, default=2020, help="review year (default 2020)")
+    parser.add_argument("--lang", choices=("nl", "en"), default="nl")
+    parser.add_argument("--html", metavar="FILE", help="also write the HTML review to FILE")
+    args = parser.parse_args(argv)
+    almelo = programme()
+    print(render(almelo, as_of=args.as_of, lang=args.lang), end="")
+    if args.html:
+        write(almelo, args.html, format="html", as_of=args.as_of, lang=args.lang)
 
 
 if __name__ == "__main__":
-    print(overview(programme()))
+    main()

@@ -1,0 +1,294 @@
+"""The ``progmon`` command: render a review, check a programme file.
+
+::
+
+    progmon report PATH [--as-of YEAR] [--format md|html] [--lang nl|en]
+                        [--method NAME] [-o FILE]
+    progmon check PATH
+
+``PATH`` is a ``.toml`` or ``.json`` programme file, or a ``.py`` file that
+defines ``programme()``. A ``.py`` file is *executed* (that is what makes it
+a programme file): only run files you trust. Errors are printed as one line
+on stderr, naming the file and the element, and the exit status is 1 (2 for
+a wrong command line), never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import runpy
+import sys
+import traceback
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any, Final, NoReturn
+
+from ._model import IndicatorKind, Programme
+from .errors import FileFormatError, ProgmonError, ProgmonFileError, ValidationError
+
+__all__ = ["load_programme", "main"]
+
+EXIT_OK: Final = 0
+EXIT_ERROR: Final = 1
+EXIT_USAGE: Final = 2
+
+_PY_HELP: Final = (
+    "PATH is a programme file: .toml or .json, or a .py file that defines programme(). "
+    "A .py file is executed to build the programme: run only files you trust."
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its usage errors as one line and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="progmon",
+        description="Monitor a municipal programme: render its review, check its file.",
+        epilog=_PY_HELP,
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    report = commands.add_parser(
+        "report", help="render the review of a programme", description=_PY_HELP
+    )
+    report.add_argument("path", metavar="PATH", help="programme file (.toml, .json or .py)")
+    report.add_argument(
+        "--as-of", type=int, metavar="YEAR", help="year of the review (default: latest figure)"
+    )
+    report.add_argument(
+        "--format", choices=("md", "html"), help="md (default) or html; or from -o's suffix"
+    )
+    report.add_argument("--lang", choices=("nl", "en"), help="language (default: the programme's)")
+    report.add_argument(
+        "--method",
+        metavar="NAME",
+        help="assessment method: growth-ratio (default), projection or pro-rata",
+    )
+    report.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    check = commands.add_parser(
+        "check", help="list what is wrong with a programme file", description=_PY_HELP
+    )
+    check.add_argument("path", metavar="PATH", help="programme file (.toml, .json or .py)")
+    return parser
+
+
+# --------------------------------------------------------------------------- loading
+
+
+def _load_python(path: Path) -> Programme:
+    try:
+        namespace = runpy.run_path(str(path), run_name="progmon_programme")
+    except ProgmonError as e:
+        raise _in_file(e, path) from e
+    except SyntaxError as e:
+        raise FileFormatError(f"line {e.lineno}: SyntaxError: {e.msg}", element=str(path)) from e
+    except Exception as e:  # anything a user's file raises is reported, once
+        raise FileFormatError(_where(e, path), element=str(path)) from e
+    build = namespace.get("programme")
+    if not callable(build):
+        raise FileFormatError(
+            "defines no function programme() that returns the Programme", element=str(path)
+        )
+    try:
+        result = build()
+    except ProgmonError as e:
+        raise _in_file(e, path) from e
+    except Exception as e:  # as above
+        raise FileFormatError(_where(e, path), element=str(path)) from e
+    if not isinstance(result, Programme):
+        raise FileFormatError(
+            f"programme() returned a {type(result).__name__}, not a Programme",
+            element=str(path),
+        )
+    return result
+
+
+def _where(error: BaseException, path: Path) -> str:
+    """``line 12: NameError: ...``, the line of ``path`` where ``error`` arose."""
+    line = ""
+    for frame in traceback.extract_tb(error.__traceback__):
+        if Path(frame.filename).resolve() == path.resolve():
+            line = f"line {frame.lineno}: "
+    message = " ".join(str(error).split())
+    return (
+        f"{line}{type(error).__name__}: {message}" if message else f"{line}{type(error).__name__}"
+    )
+
+
+def _in_file(error: ProgmonError, path: Path) -> ProgmonError:
+    """The same error, with the file named in front of the element."""
+    element = f"{path}: {error.element}" if error.element else str(path)
+    if str(path) in error.element:
+        return error
+    if "(got " in str(error):  # the value was given (it may be None itself)
+        return type(error)(error.message, element=element, value=error.value)
+    return type(error)(error.message, element=element)
+
+
+def load_programme(path: str | Path) -> Programme:
+    """Read a programme from a ``.toml``, ``.json`` or ``.py`` file.
+
+    A ``.py`` file is executed and must define ``programme()`` returning a
+    :class:`~progmon.Programme`. ``.toml`` and ``.json`` go through
+    :func:`progmon.io.load`, which executes nothing.
+
+    Raises:
+        ProgmonFileError: the file does not exist or cannot be read.
+        FileFormatError: an unknown suffix, or a ``.py`` file that fails or
+            defines no ``programme()``.
+        ProgmonError: the programme is invalid (naming the file).
+
+    Example:
+        >>> load_programme("examples/veiligheid.py").name
+        'Programma Veiligheid'
+    """
+    file = Path(path)
+    if not file.exists():
+        raise ProgmonFileError("no such file", element="programme file", value=str(file))
+    if not file.is_file():
+        raise ProgmonFileError("is not a file", element="programme file", value=str(file))
+    suffix = file.suffix.lower()
+    if suffix == ".py":
+        return _load_python(file)
+    if suffix in {".toml", ".json"}:
+        from .io import load
+
+        try:
+            return load(file)
+        except ProgmonError as e:
+            raise _in_file(e, file) from e
+    raise FileFormatError(
+        "is not a programme file: use .toml, .json or a .py file that defines programme()",
+        element="programme file",
+        value=str(file),
+    )
+
+
+# --------------------------------------------------------------------------- commands
+
+
+def _report(args: argparse.Namespace) -> int:
+    from . import report
+
+    programme = load_programme(args.path)
+    output = Path(args.output) if args.output else None
+    format_ = args.format
+    if format_ is None:
+        format_ = (
+            "html" if output is not None and output.suffix.lower() in {".html", ".htm"} else "md"
+        )
+    method: Any = args.method
+    text = report.render(programme, format=format_, lang=args.lang, as_of=args.as_of, method=method)
+    if output is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as e:
+        raise ProgmonFileError(
+            f"cannot write the review: {e.strerror or e}", element="output", value=str(output)
+        ) from e
+    sys.stderr.write(f"progmon: wrote {output}\n")
+    return EXIT_OK
+
+
+def _problems(programme: Programme) -> list[str]:
+    """What keeps a valid programme from being assessed in full."""
+    found: list[str] = []
+    for ambition in programme.ambitions:
+        if not ambition.goals:
+            found.append(f"ambition {ambition.title!r}: has no goals")
+        for goal in ambition.goals:
+            where = f"goal {goal.id!r}"
+            if not goal.indicators:
+                found.append(f"{where}: has no indicators")
+            for indicator in goal.indicators:
+                name = f"{where}, indicator {indicator.id!r}"
+                judged = indicator.kind is not IndicatorKind.CONTEXT
+                if judged and indicator.target is None and indicator.direction is None:
+                    found.append(f"{name}: has neither a target nor a direction, so no status")
+                if judged and indicator.target is not None and goal.deadline_of(indicator) is None:
+                    found.append(f"{name}: its target has no deadline (give the goal a deadline)")
+                if not indicator.is_measured:
+                    reason = indicator.note or "no note says why"
+                    found.append(f"{name}: not measured yet ({reason})")
+    return found
+
+
+def _check(args: argparse.Namespace) -> int:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        programme = load_programme(args.path)
+        from .assess import assess
+
+        assessment = assess(programme, as_of=_as_of(programme))
+    findings = [f"warning: {w.message}" for w in caught]
+    findings += _problems(programme)
+    goals = sum(1 for _ in programme.goals())
+    indicators = sum(1 for top in programme.indicators() for _ in top.walk())
+    sys.stdout.write(
+        f"{args.path}: programme {programme.id!r} is valid: {goals} goals, {indicators} "
+        f"indicators, status {assessment.status.value} as of {assessment.as_of}\n"
+    )
+    for finding in findings:
+        sys.stdout.write(f"  - {finding}\n")
+    return EXIT_OK
+
+
+def _as_of(programme: Programme) -> int:
+    years = [
+        m.period.start.year
+        for top in programme.indicators()
+        for indicator in top.walk()
+        for m in indicator.measurements
+        if m.value is not None
+    ]
+    if years:
+        return max(years)
+    if programme.period is not None:
+        return programme.period.start.year
+    raise ValidationError("has no figures to assess", element=f"programme {programme.id!r}")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``progmon`` command with ``argv`` (default: the process's arguments).
+
+    Returns:
+        The exit status: 0 done, 1 an error in the input, 2 a wrong command line.
+
+    Example:
+        >>> main(["check", "no/such/file.toml"])
+        1
+    """
+    parser = _parser()
+    try:
+        args = parser.parse_args(list(argv) if argv is not None else None)
+    except SystemExit as e:
+        return e.code if isinstance(e.code, int) else EXIT_USAGE
+    try:
+        if args.command == "report":
+            return _report(args)
+        return _check(args)
+    except ProgmonError as e:
+        sys.stderr.write(f"progmon: error: {_one_line(str(e))}\n")
+        return EXIT_ERROR
+    except Exception as e:  # noqa: BLE001  # the contract: one line, never a traceback
+        sys.stderr.write(
+            f"progmon: internal error: {type(e).__name__}: {_one_line(str(e))} "
+            "(please report this)\n"
+        )
+        return EXIT_ERROR
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+if __name__ == "__main__":  # pragma: no cover
+    raise SystemExit(main())

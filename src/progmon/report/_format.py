@@ -1,0 +1,356 @@
+"""Numbers, money, dates, units and status labels in Dutch and English.
+
+Every number the review shows passes through a :class:`Formatter`, which
+lets Babel apply the locale's symbols (``7,5`` and ``€ 50.000`` in Dutch,
+``7.5`` and ``€50,000`` in English). Non-breaking spaces from the locale
+data become plain spaces, so that the Markdown and the tests see the
+characters a reader types; the HTML keeps numbers together with CSS.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from typing import Any, Final, Literal
+
+import pint
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal, format_percent
+
+from progmon import units
+from progmon._model import Period
+
+__all__ = ["LANGUAGES", "STATUS_STYLE", "Formatter", "Language"]
+
+Language = Literal["nl", "en"]
+LANGUAGES: Final = ("nl", "en")
+
+_LOCALES: Final = {"nl": "nl_NL", "en": "en_GB"}
+# Babel's Dutch percent pattern has no space; Dutch house styles (and the
+# seed document) write "31,0 %", English ones "31.0%".
+_PERCENT_PATTERNS: Final = {"nl": "#,##0.0 %", "en": "#,##0.0%"}
+
+# Status names (Status.name) -> (Dutch label, English label, symbol, CSS class).
+# Keyed by name so the report does not depend on the enum's string values.
+STATUS_STYLE: Final[dict[str, tuple[str, str, str, str]]] = {
+    "ACHIEVED": ("Behaald", "Achieved", "✔", "achieved"),
+    "ON_TRACK": ("Op koers", "On track", "▲", "on-track"),
+    "AT_RISK": ("Risico", "At risk", "!", "at-risk"),
+    "OFF_TRACK": ("Niet op koers", "Off track", "✖", "off-track"),
+    "DETERIORATING": ("Verslechterd", "Deteriorating", "▼", "deteriorating"),
+    "NOT_MEASURED": ("Niet gemeten", "Not measured", "○", "not-measured"),
+    "INSUFFICIENT_DATA": ("Onvoldoende gegevens", "Insufficient data", "…", "insufficient-data"),
+    "NO_TARGET": ("Geen streefwaarde", "No target", "·", "no-target"),
+}
+
+# Unit names, plural, as they follow a number: (Dutch, English). An empty
+# name means the number stands alone (a report mark, a count of things).
+_UNIT_NAMES: Final[dict[str, tuple[str, str]]] = {
+    "report": ("meldingen", "reports"),
+    "crime": ("misdrijven", "crimes"),
+    "incident": ("incidenten", "incidents"),
+    "event": ("gebeurtenissen", "events"),
+    "inhabitant": ("inwoners", "inhabitants"),
+    "person": ("personen", "people"),
+    "respondent": ("respondenten", "respondents"),
+    "thousand_inhabitants": ("1.000 inwoners", "1,000 inhabitants"),
+    "mark": ("", ""),
+    "count": ("", ""),
+    "fte": ("fte", "FTE"),
+    "EUR": ("euro", "euros"),
+}
+
+_PERIOD_WORDS: Final = {"nl": ("per", "procentpunt"), "en": ("per", "percentage points")}
+
+_EVENT_UNITS: Final = frozenset(
+    {"report", "crime", "incident", "event", "inhabitant", "person", "respondent", "count"}
+)
+
+
+def _plain_spaces(text: str) -> str:
+    return text.replace("\xa0", " ").replace("\u202f", " ")
+
+
+class Formatter:
+    """Formats the review's numbers and words for one language.
+
+    Args:
+        lang: ``"nl"`` or ``"en"``.
+
+    Example:
+        >>> nl, en = Formatter("nl"), Formatter("en")
+        >>> nl.number(7.5, 1), en.number(7.5, 1)
+        ('7,5', '7.5')
+        >>> nl.money(50_000), en.money(50_000)
+        ('€ 50.000', '€50,000')
+        >>> nl.percent(31.0), en.percent(31.0)
+        ('31,0 %', '31.0%')
+    """
+
+    def __init__(self, lang: str) -> None:
+        if lang not in LANGUAGES:
+            from progmon.errors import ValidationError
+
+            raise ValidationError("language must be 'nl' or 'en'", element="lang", value=lang)
+        self.lang: Language = "nl" if lang == "nl" else "en"
+        self.locale = Locale.parse(_LOCALES[lang])
+
+    def pick(self, dutch: str, english: str) -> str:
+        """``dutch`` or ``english``, whichever is this formatter's language.
+
+        Example:
+            >>> Formatter("en").pick("ja", "yes")
+            'yes'
+        """
+        return dutch if self.lang == "nl" else english
+
+    # ------------------------------------------------------------------ numbers
+
+    def number(self, value: float, decimals: int = 0, *, sign: bool = False) -> str:
+        """``value`` with ``decimals`` decimals and the locale's separators.
+
+        Example:
+            >>> Formatter("nl").number(4640), Formatter("nl").number(-6.2, 1, sign=True)
+            ('4.640', '-6,2')
+        """
+        fraction = "." + "0" * decimals if decimals > 0 else ""
+        pattern = f"#,##0{fraction}"
+        if sign:
+            pattern = f"+{pattern};-{pattern}"
+        if sign and round(value, decimals) == 0:
+            value = 0.0  # "+0,0" reads as a change; "-0,0" as a fall that is not there
+            pattern = f"#,##0{fraction}"
+        return _plain_spaces(format_decimal(value, pattern, locale=self.locale))
+
+    def percent(self, value: float, decimals: int = 1) -> str:
+        """A share given in percent (``31.0``), as ``31,0 %`` / ``31.0%``.
+
+        Example:
+            >>> Formatter("nl").percent(5.04)
+            '5,0 %'
+        """
+        pattern = _PERCENT_PATTERNS[self.lang]
+        if decimals != 1:
+            digits = "." + "0" * decimals if decimals > 0 else ""
+            pattern = pattern.replace(".0", digits)
+        return _plain_spaces(format_percent(value / 100, pattern, locale=self.locale))
+
+    def fraction(self, value: float, *, sign: bool = False) -> str:
+        """A relative change (``-0.107``) as a signed percentage.
+
+        Example:
+            >>> Formatter("en").fraction(-0.107, sign=True)
+            '-10.7%'
+        """
+        pattern = _PERCENT_PATTERNS[self.lang]
+        if sign and round(value * 1000) != 0:
+            pattern = f"+{pattern};-{pattern}"
+        return _plain_spaces(format_percent(value, pattern, locale=self.locale))
+
+    def money(self, amount: float) -> str:
+        """An amount of euros in whole euros, with the locale's currency pattern.
+
+        Example:
+            >>> Formatter("nl").money(1_250_000)
+            '€ 1.250.000'
+        """
+        pattern = self.locale.currency_formats["standard"].pattern.replace(".00", "")
+        text = format_currency(amount, "EUR", pattern, locale=self.locale, currency_digits=False)
+        return _plain_spaces(text)
+
+    def year(self, year: int) -> str:
+        """A year, never with a thousands separator.
+
+        Example:
+            >>> Formatter("nl").year(2022)
+            '2022'
+        """
+        return str(year)
+
+    # ------------------------------------------------------------------ periods
+
+    def date(self, day: date) -> str:
+        """A date in full: ``1 december 2019`` / ``1 December 2019``.
+
+        Example:
+            >>> from datetime import date
+            >>> Formatter("nl").date(date(2020, 3, 2))
+            '2 maart 2020'
+        """
+        return _plain_spaces(format_date(day, "d MMMM y", locale=self.locale))
+
+    def period(self, period: Period) -> str:
+        """A period as a reader says it: ``2019``, ``december 2019``, or a range.
+
+        Example:
+            >>> f = Formatter("nl")
+            >>> f.period(Period.year(2019)), f.period(Period.month(2019, 12))
+            ('2019', 'december 2019')
+            >>> Formatter("en").period(Period.month(2019, 12))
+            'December 2019'
+        """
+        if period.is_year:
+            return self.year(period.start.year)
+        start, end = period.start, period.end
+        if start.day == 1 and Period.month(start.year, start.month).end == end:
+            return _plain_spaces(format_date(start, "MMMM y", locale=self.locale))
+        if (
+            start == date(start.year, 1, 1)
+            and end.month == 12
+            and end.day == 31
+            and end.year > start.year
+        ):
+            return f"{start.year}-{end.year}"
+        return f"{self.date(start)} \u2013 {self.date(end)}"  # an en dash, as in print
+
+    def years(self, period: Period) -> str:
+        """A programme's term as years: ``2018-2022``.
+
+        Example:
+            >>> from datetime import date
+            >>> Formatter("nl").years(Period.between(date(2018, 1, 1), date(2022, 12, 31)))
+            '2018-2022'
+        """
+        if period.start.year == period.end.year:
+            return self.year(period.start.year)
+        return f"{period.start.year}-{period.end.year}"
+
+    # ------------------------------------------------------------------ quantities
+
+    def unit_name(self, unit: Any) -> str:
+        """The name of ``unit`` after a number, in this language ('' for none).
+
+        Example:
+            >>> f = Formatter("nl")
+            >>> f.unit_name("report"), f.unit_name("report / thousand_inhabitants")
+            ('meldingen', 'meldingen per 1.000 inwoners')
+            >>> Formatter("en").unit_name("crime")
+            'crimes'
+        """
+        parsed = units.to_unit(unit)
+        names = dict(parsed._units)  # noqa: SLF001  # pint has no public accessor
+        index = 0 if self.lang == "nl" else 1
+        over = [n for n, p in names.items() if p == 1]
+        under = [n for n, p in names.items() if p == -1]
+        if len(over) + len(under) != len(names) or len(over) > 1 or len(under) > 1:
+            return str(parsed)
+        top = _UNIT_NAMES.get(over[0], (over[0], over[0]))[index] if over else ""
+        if not under:
+            return top
+        bottom = _UNIT_NAMES.get(under[0], (under[0], under[0]))[index]
+        return f"{top} {_PERIOD_WORDS[self.lang][0]} {bottom}".strip()
+
+    def decimals(self, unit: Any, *values: float) -> int:
+        """How many decimals figures in ``unit`` are shown with.
+
+        Shares and report marks get one decimal (``31,0 %``, ``7,5``), money
+        none; other units one only where a figure is not whole.
+
+        Example:
+            >>> f = Formatter("nl")
+            >>> f.decimals("percent", 31.0), f.decimals("report", 731.0), f.decimals("fte", 1.5)
+            (1, 0, 1)
+        """
+        parsed = units.to_unit(unit)
+        if units.is_share(parsed) or parsed == units.registry.mark:
+            return 1
+        if parsed == units.registry.EUR:
+            return 0
+        if all(math.isclose(v, round(v), abs_tol=1e-9) for v in values):
+            return 0
+        return 1
+
+    def magnitude(self, value: float, unit: Any, *, sign: bool = False) -> str:
+        """A number in ``unit`` without the unit's name, e.g. in a chart axis.
+
+        Example:
+            >>> Formatter("nl").magnitude(31.04, "percent")
+            '31,0'
+        """
+        return self.number(value, self.decimals(unit, value), sign=sign)
+
+    def quantity(self, value: pint.Quantity[Any] | float, unit: Any = None) -> str:
+        """A figure with its unit: ``731 meldingen``, ``31,0 %``, ``7,5``, ``€ 50.000``.
+
+        Example:
+            >>> f = Formatter("nl")
+            >>> f.quantity(units.Quantity(731, "report")), f.quantity(units.Quantity(31, "percent"))
+            ('731 meldingen', '31,0 %')
+            >>> Formatter("en").quantity(units.Quantity(2, "fte"))
+            '2 FTE'
+        """
+        magnitude, unit = _split(value, unit)
+        parsed = units.to_unit(unit)
+        if units.is_share(parsed):
+            return self.percent(float(units.Quantity(magnitude, parsed).m_as("percent")))
+        if parsed == units.registry.EUR:
+            return self.money(magnitude)
+        text = self.number(magnitude, self.decimals(parsed, magnitude))
+        name = self.unit_name(parsed)
+        return f"{text} {name}" if name else text
+
+    def difference(self, value: float, unit: Any, *, sign: bool = True) -> str:
+        """A change in ``unit``: percentage points for shares, else the unit's name.
+
+        Example:
+            >>> Formatter("nl").difference(-6.2, "percent")
+            '-6,2 procentpunt'
+            >>> Formatter("en").difference(-116, "report")
+            '-116 reports'
+        """
+        parsed = units.to_unit(unit)
+        if units.is_share(parsed):
+            points = float(units.Quantity(value, parsed).m_as("percent"))
+            return f"{self.number(points, 1, sign=sign)} {_PERIOD_WORDS[self.lang][1]}"
+        if parsed == units.registry.EUR:
+            text = self.money(abs(value))
+            return f"-{text}" if sign and value < 0 else (f"+{text}" if sign else text)
+        text = self.number(value, self.decimals(parsed, value), sign=sign)
+        name = self.unit_name(parsed)
+        return f"{text} {name}" if name else text
+
+    def counts_events(self, unit: Any) -> bool:
+        """Whether ``unit`` counts things (so a change is "more"/"fewer").
+
+        Example:
+            >>> Formatter("nl").counts_events("crime"), Formatter("nl").counts_events("mark")
+            (True, False)
+        """
+        return set(dict(units.to_unit(unit)._units)) <= _EVENT_UNITS  # noqa: SLF001
+
+    # ------------------------------------------------------------------ statuses
+
+    def status_label(self, status: Any) -> str:
+        """The translated name of a status (an ``assess.Status``).
+
+        Example:
+            >>> import enum
+            >>> S = enum.Enum("S", "ON_TRACK")
+            >>> Formatter("nl").status_label(S.ON_TRACK), Formatter("en").status_label(S.ON_TRACK)
+            ('Op koers', 'On track')
+        """
+        style = STATUS_STYLE.get(status.name)
+        if style is None:
+            return str(status.name).replace("_", " ").capitalize()
+        return style[0] if self.lang == "nl" else style[1]
+
+    @staticmethod
+    def status_symbol(status: Any) -> str:
+        """A symbol that tells statuses apart without colour."""
+        style = STATUS_STYLE.get(status.name)
+        return style[2] if style else "?"
+
+    @staticmethod
+    def status_class(status: Any) -> str:
+        """The CSS class suffix of a status."""
+        style = STATUS_STYLE.get(status.name)
+        return style[3] if style else "unknown"
+
+
+def _split(value: pint.Quantity[Any] | float, unit: Any) -> tuple[float, Any]:
+    if isinstance(value, pint.Quantity):
+        return float(value.magnitude), value.units
+    if unit is None:
+        return float(value), units.to_unit("count")
+    return float(value), unit

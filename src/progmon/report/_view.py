@@ -1,0 +1,535 @@
+"""The review as plain values: every text and number already formatted.
+
+The templates only lay out what :func:`build` computes here, so the
+Markdown and the HTML review say the same things in the same words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from progmon import __version__, units
+from progmon._model import IndicatorKind, Measurement, Period, Source
+
+from ._format import Formatter
+from ._text import (
+    change_text,
+    label,
+    method_explanation,
+    method_name,
+    period_label,
+    reason,
+    target_text,
+    thresholds_text,
+    trend_text,
+)
+
+__all__ = ["Review", "build"]
+
+
+@dataclass(frozen=True)
+class Badge:
+    """A status as the reader sees it: symbol, label and a CSS class."""
+
+    label: str
+    symbol: str
+    css: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One indicator (or component) in a goal's table."""
+
+    id: str
+    name: str
+    depth: int
+    baseline: str
+    latest: str
+    source: str
+    target: str
+    change: str
+    trend: str
+    badge: Badge
+    reason: str
+    note: str
+    description: str
+    chart: str | None
+    measured: bool
+
+
+@dataclass(frozen=True)
+class Series:
+    """The figures of a group of indicators, one column per period."""
+
+    periods: list[str]
+    rows: list[tuple[str, int, list[str]]]
+    notes: list[str]
+
+
+@dataclass(frozen=True)
+class GoalView:
+    """A goal: heading, statement, the table of indicators and the figures."""
+
+    id: str
+    number: int
+    title: str
+    statement: str
+    deadline: str
+    badge: Badge
+    rows: list[Row]
+    context: list[Row]
+    series: Series
+    results: list[str]
+    note: str
+
+    @property
+    def charts(self) -> list[Row]:
+        """The rows that have a chart, targets first, then context."""
+        return [r for r in [*self.rows, *self.context] if r.chart]
+
+
+@dataclass(frozen=True)
+class ResourceRow:
+    """One line of the budget table."""
+
+    purpose: str
+    period: str
+    amount: str
+    kind: str
+    note: str
+
+
+@dataclass(frozen=True)
+class AmbitionView:
+    """An ambition with the three questions of a Dutch budget."""
+
+    title: str
+    description: list[str]
+    badge: Badge
+    goals: list[GoalView]
+    context: list[Row]
+    context_series: Series
+    actions: list[str]
+    actions_period: str
+    resources: list[ResourceRow]
+    totals: list[tuple[str, str]]
+    sections: list[tuple[str, list[str], list[str]]]
+
+    @property
+    def context_charts(self) -> list[Row]:
+        """The context rows that have a chart."""
+        return [r for r in self.context if r.chart]
+
+
+@dataclass(frozen=True)
+class Review:
+    """Everything the templates show."""
+
+    lang: str
+    title: str
+    subtitle: str
+    meta: list[str]
+    summary: list[str]
+    badge: Badge
+    counts: list[tuple[Badge, int]]
+    overview: list[tuple[int, str, str, Badge, str]]
+    ambitions: list[AmbitionView]
+    sections: list[tuple[str, list[str], list[str]]]
+    method: str
+    method_explanation: str
+    thresholds: str
+    rollup: str
+    legend: list[Badge]
+    sources: list[str]
+    labels: dict[str, str]
+    version: str = __version__
+    notes: list[str] = field(default_factory=list)
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [p.strip() for p in text.split("\n\n") if p.strip()]
+
+
+_DESCRIPTIONS = {
+    "ACHIEVED": ("de streefwaarde is gehaald", "the target has been reached"),
+    "ON_TRACK": ("op tijd op weg naar de streefwaarde", "on course to reach the target in time"),
+    "AT_RISK": ("goede richting, maar te langzaam", "right direction, but too slow"),
+    "OFF_TRACK": ("ver achter op schema", "far behind schedule"),
+    "DETERIORATING": ("beweegt van de streefwaarde af", "moving away from the target"),
+    "NOT_MEASURED": ("nog geen cijfers", "no figures yet"),
+    "INSUFFICIENT_DATA": ("te weinig cijfers voor een oordeel", "too few figures to judge"),
+    "NO_TARGET": ("geen streefwaarde: getoond, niet beoordeeld", "no target: shown, not judged"),
+}
+
+
+def _badge(status: Any, fmt: Formatter) -> Badge:
+    described = _DESCRIPTIONS.get(status.name, ("", ""))
+    return Badge(
+        label=fmt.status_label(status),
+        symbol=fmt.status_symbol(status),
+        css=fmt.status_class(status),
+        description=fmt.pick(*described),
+    )
+
+
+def _figure(measurement: Measurement | None, fmt: Formatter) -> str:
+    if measurement is None or measurement.value is None:
+        return label("none", fmt)
+    text = f"{fmt.quantity(measurement.value)} ({fmt.period(measurement.period)})"
+    if measurement.provisional:
+        text += f" {fmt.pick('voorlopig', 'provisional')}"
+    return text
+
+
+def _source_text(source: Source) -> str:
+    """A source as cited: its title, with the publisher where the title lacks it."""
+    if not source.publisher or source.publisher.lower() in source.title.lower():
+        return source.title
+    return f"{source.publisher}, {source.title}"
+
+
+def _source(measurement: Measurement | None, indicator: Any) -> str:
+    source: Source | None = None
+    if measurement is not None and measurement.source is not None:
+        source = measurement.source
+    elif indicator.source is not None:
+        source = indicator.source
+    return _source_text(source) if source is not None else ""
+
+
+class _Builder:
+    def __init__(self, fmt: Formatter, *, charts: bool) -> None:
+        self.fmt = fmt
+        self.charts = charts
+        self.sources: dict[str, str] = {}
+
+    def row(self, assessment: Any, depth: int = 0) -> Iterator[Row]:
+        fmt = self.fmt
+        indicator = assessment.indicator
+        latest = assessment.latest
+        note = indicator.note
+        if latest is None and not note:
+            note = label("not_measured", fmt)
+        chart = None
+        if self.charts:
+            from ._charts import chart_svg, chartable
+
+            if chartable(assessment):
+                chart = chart_svg(assessment, fmt)
+        for m in indicator.measurements:
+            self._remember(m.source)
+        self._remember(indicator.source)
+        yield Row(
+            id=indicator.id,
+            name=indicator.name,
+            depth=depth,
+            baseline=_figure(assessment.baseline, fmt),
+            latest=_figure(latest, fmt)
+            if latest is not None
+            else f"{label('none', fmt)} ({label('not_measured', fmt)})",
+            source=_source(latest, indicator),
+            target=target_text(indicator, assessment.target_value, assessment.deadline, fmt)
+            if indicator.target is not None
+            else label("none", fmt),
+            change=change_text(assessment, fmt),
+            trend=trend_text(assessment.trend, assessment.slope, indicator.unit, fmt),
+            badge=_badge(assessment.status, fmt),
+            reason=reason(assessment, fmt),
+            note=note,
+            description=indicator.description,
+            chart=chart,
+            measured=latest is not None,
+        )
+        for component in assessment.components:
+            yield from self.row(component, depth + 1)
+
+    def _remember(self, source: Source | None) -> None:
+        if source is None:
+            return
+        text = _source_text(source)
+        details = [d for d in (source.note, source.url) if d]
+        self.sources.setdefault(text, f"{text}: {'; '.join(details)}" if details else text)
+
+    def rows(self, assessments: Iterable[Any]) -> list[Row]:
+        return [row for a in assessments for row in self.row(a)]
+
+    def series(self, assessments: Iterable[Any], as_of: int) -> Series:
+        fmt = self.fmt
+        flat: list[tuple[Any, int]] = []
+
+        def walk(a: Any, depth: int) -> None:
+            flat.append((a, depth))
+            for c in a.components:
+                walk(c, depth + 1)
+
+        for a in assessments:
+            walk(a, 0)
+        periods: list[Period] = sorted(
+            {
+                m.period
+                for a, _ in flat
+                for m in a.indicator.measurements
+                if m.period.start.year <= as_of
+            }
+        )
+        rows: list[tuple[str, int, list[str]]] = []
+        notes: list[str] = []
+        for a, depth in flat:
+            indicator = a.indicator
+            if not indicator.measurements:
+                continue
+            cells = []
+            for period in periods:
+                m = indicator.measurement(period)
+                cells.append(self._cell(m, indicator.unit))
+                if m is not None and m.note and period.start.year <= as_of:
+                    notes.append(f"{indicator.name}, {fmt.period(period)}: {m.note}")
+            name = fmt.unit_name(indicator.unit)
+            shown_with_unit = units.is_share(indicator.unit) or name in {"", "euro", "euros"}
+            rows.append(
+                (indicator.name if shown_with_unit else f"{indicator.name} ({name})", depth, cells)
+            )
+        return Series([fmt.period(p) for p in periods], rows, notes)
+
+    def _cell(self, m: Measurement | None, unit: Any) -> str:
+        fmt = self.fmt
+        if m is None:
+            return ""
+        if m.value is None:
+            return label("none", fmt)
+        value = float(m.value.m_as(unit))
+        if units.is_share(unit) or units.to_unit(unit) == units.registry.EUR:
+            text = fmt.quantity(m.value)
+        else:
+            text = fmt.magnitude(value, unit)
+        if m.margin is not None:
+            margin = float(m.margin.m_as(unit))
+            if units.is_share(unit):
+                margin = float(units.Quantity(margin, unit).m_as("percent"))
+            text += f" ± {fmt.number(margin, 1)}"
+        if m.provisional:
+            text += "*"
+        return text
+
+    def goal(self, number: int, assessment: Any, as_of: int) -> GoalView:
+        fmt = self.fmt
+        goal = assessment.goal
+        targets = [
+            a
+            for a in assessment.indicator_assessments
+            if a.indicator.kind is not IndicatorKind.CONTEXT
+        ]
+        context = [
+            a for a in assessment.indicator_assessments if a.indicator.kind is IndicatorKind.CONTEXT
+        ]
+        return GoalView(
+            id=goal.id,
+            number=number,
+            title=goal.title,
+            statement=goal.statement,
+            deadline=fmt.year(goal.deadline) if goal.deadline is not None else "",
+            badge=_badge(assessment.status, fmt),
+            rows=self.rows(targets),
+            context=self.rows(context),
+            series=self.series(assessment.indicator_assessments, as_of),
+            results=_paragraphs(goal.results),
+            note=goal.note,
+        )
+
+    def ambition(self, assessment: Any, first_goal: int, as_of: int) -> AmbitionView:
+        fmt = self.fmt
+        ambition = assessment.ambition
+        goals = [
+            self.goal(first_goal + i, g, as_of) for i, g in enumerate(assessment.goal_assessments)
+        ]
+        resources = [
+            ResourceRow(
+                purpose=r.purpose,
+                period=period_label(r.period, fmt),
+                amount=fmt.quantity(r.amount),
+                kind=label("incidental" if r.incidental else "structural", fmt),
+                note=r.note,
+            )
+            for r in ambition.resources
+        ]
+        return AmbitionView(
+            title=ambition.title,
+            description=_paragraphs(ambition.description),
+            badge=_badge(assessment.status, fmt),
+            goals=goals,
+            context=self.rows(assessment.context),
+            context_series=self.series(assessment.context, as_of),
+            actions=self.actions(ambition.actions),
+            actions_period=_common_period(ambition.actions, fmt),
+            resources=resources,
+            totals=self.totals(ambition.resources),
+            sections=[(s.title, list(s.paragraphs), list(s.bullets)) for s in ambition.sections],
+        )
+
+    def actions(self, actions: Iterable[Any]) -> list[str]:
+        """The actions, each with its period unless they all share one."""
+        fmt = self.fmt
+        actions = list(actions)
+        shared = bool(_common_period(actions, fmt))
+        return [
+            a.description
+            + (f" ({fmt.period(a.period)})" if a.period and not shared else "")
+            + (f" — {a.note}" if a.note else "")
+            for a in actions
+        ]
+
+    def totals(self, resources: Iterable[Any]) -> list[tuple[str, str]]:
+        """Money and staff per period: ('Budget per jaar', '2021: € 50.000; ...')."""
+        fmt = self.fmt
+        money: dict[Period | None, float] = {}
+        staff: dict[Period | None, float] = {}
+        for r in resources:
+            bucket = money if r.is_money else staff
+            unit = "EUR" if r.is_money else "fte"
+            bucket[r.period] = bucket.get(r.period, 0.0) + float(r.amount.m_as(unit))
+        lines = []
+        for bucket, unit, key in ((money, "EUR", "total_money"), (staff, "fte", "total_staff")):
+            if not bucket:
+                continue
+            ordered = sorted(
+                bucket.items(), key=lambda kv: (kv[0] is None, kv[0] or Period.year(1800))
+            )
+            parts = [
+                f"{period_label(period, fmt) if period else fmt.pick('doorlopend', 'ongoing')}: "
+                f"{fmt.quantity(units.Quantity(amount, unit))}"
+                for period, amount in ordered
+            ]
+            lines.append((label(key, fmt), "; ".join(parts)))
+        return lines
+
+
+def _common_period(actions: Iterable[Any], fmt: Formatter) -> str:
+    periods = {a.period for a in actions}
+    if len(periods) == 1:
+        (period,) = periods
+        return fmt.period(period) if period is not None else ""
+    return ""
+
+
+def _ordered_statuses(assessment: Any) -> list[Any]:
+    enum_class: Any = type(assessment.status)
+    return [*enum_class]
+
+
+def build(assessment: Any, fmt: Formatter, *, charts: bool) -> Review:
+    """The view of a ``ProgrammeAssessment`` in ``fmt``'s language."""
+    programme = assessment.programme
+    builder = _Builder(fmt, charts=charts)
+    as_of = int(assessment.as_of)
+    ambitions = []
+    number = 1
+    for a in assessment.ambition_assessments:
+        ambitions.append(builder.ambition(a, number, as_of))
+        number += len(a.goal_assessments)
+    statuses = _ordered_statuses(assessment)
+    counts = [
+        (_badge(s, fmt), int(assessment.counts.get(s, 0)))
+        for s in statuses
+        if assessment.counts.get(s, 0)
+    ]
+    overview: list[tuple[int, str, str, Badge, str]] = []
+    for ambition_view, a in zip(ambitions, assessment.ambition_assessments, strict=True):
+        overview.append((0, ambition_view.title, "", ambition_view.badge, ""))
+        for goal_view, g in zip(ambition_view.goals, a.goal_assessments, strict=True):
+            judged = sum(int(n) for s, n in g.counts.items() if s.rank >= 0)
+            total = sum(int(n) for n in g.counts.values())
+            overview.append(
+                (
+                    1,
+                    goal_view.title or goal_view.statement,
+                    goal_view.deadline,
+                    goal_view.badge,
+                    fmt.pick(f"{judged} van {total} beoordeeld", f"{judged} of {total} judged"),
+                )
+            )
+    thresholds: dict[str, float] = {}
+    for ia in assessment.indicators():
+        if ia.thresholds:
+            thresholds = dict(ia.thresholds)
+            break
+    meta = [
+        x
+        for x in (
+            programme.organisation,
+            f"{fmt.pick('programma', 'programme')} {programme.number}" if programme.number else "",
+            f"{label('term', fmt)} {fmt.years(programme.period)}" if programme.period else "",
+            f"{label('as_of', fmt)} {fmt.year(as_of)}",
+            f"{label('method', fmt)}: {method_name(assessment.method, fmt)}",
+        )
+        if x
+    ]
+    return Review(
+        lang=fmt.lang,
+        title=programme.name,
+        subtitle=programme.review or f"{label('review', fmt)} {fmt.year(as_of)}",
+        meta=meta,
+        summary=_paragraphs(programme.summary),
+        badge=_badge(assessment.status, fmt),
+        counts=counts,
+        overview=overview,
+        ambitions=ambitions,
+        sections=[(s.title, list(s.paragraphs), list(s.bullets)) for s in programme.sections],
+        method=method_name(assessment.method, fmt),
+        method_explanation=method_explanation(assessment.method, fmt),
+        thresholds=thresholds_text(thresholds, fmt),
+        rollup=label("rollup", fmt),
+        legend=[_badge(s, fmt) for s in statuses],
+        sources=sorted(builder.sources.values()),
+        labels={key: label(key, fmt) for key in _LABEL_KEYS},
+    )
+
+
+_LABEL_KEYS = (
+    "summary",
+    "status_counts",
+    "status",
+    "count",
+    "overview",
+    "ambition",
+    "goal",
+    "deadline",
+    "indicator",
+    "baseline",
+    "latest",
+    "source",
+    "target",
+    "change",
+    "trend",
+    "reason",
+    "q_achieve",
+    "q_do",
+    "q_cost",
+    "context",
+    "context_note",
+    "results",
+    "no_actions",
+    "no_resources",
+    "purpose",
+    "period",
+    "amount",
+    "kind",
+    "charts",
+    "legend",
+    "actions_period",
+    "methodology",
+    "thresholds",
+    "made_with",
+    "sections",
+    "component_of",
+    "indicators",
+    "sources",
+    "series",
+    "notes",
+    "note",
+    "goal_status",
+    "programme_status",
+    "rollup",
+)

@@ -1,0 +1,183 @@
+"""The `progmon` command: output, exit codes, and one-line errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from progmon.cli import load_programme, main
+
+ROOT = Path(__file__).parent.parent
+EXAMPLE = ROOT / "examples" / "veiligheid.py"
+
+
+def _one_line_error(err: str) -> str:
+    assert "Traceback" not in err
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert lines[0].startswith("progmon")
+    return lines[0]
+
+
+def test_report_prints_the_markdown_review(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(EXAMPLE), "--lang", "en", "--as-of", "2020"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("# Programma Veiligheid\n")
+    assert "as of 2020" in out
+    assert "What may it cost?" in out
+
+
+def test_report_writes_html_by_the_suffix(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "review.html"
+    assert main(["report", str(EXAMPLE), "-o", str(target)]) == 0
+    page = target.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>")
+    assert '<html lang="nl">' in page
+    assert str(target) in capsys.readouterr().err
+
+
+def test_report_with_method_and_format(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(EXAMPLE), "--method", "projection", "--format", "md"]) == 0
+    assert "methode: projectie (UNSD)" in capsys.readouterr().out
+
+
+def test_missing_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", "no/such/programme.py"]) == 1
+    line = _one_line_error(capsys.readouterr().err)
+    assert "no such file" in line
+    assert "no/such/programme.py" in line
+
+
+def test_file_without_programme(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    file = tmp_path / "empty.py"
+    file.write_text("PROGRAMME = None\n", encoding="utf-8")
+    assert main(["check", str(file)]) == 1
+    line = _one_line_error(capsys.readouterr().err)
+    assert str(file) in line
+    assert "programme()" in line
+
+
+def test_programme_returning_something_else(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "other.py"
+    file.write_text("def programme():\n    return 42\n", encoding="utf-8")
+    assert main(["report", str(file)]) == 1
+    assert "returned a int, not a Programme" in _one_line_error(capsys.readouterr().err)
+
+
+def test_invalid_programme(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    file = tmp_path / "invalid.py"
+    file.write_text(
+        "from progmon import Indicator, Measurement\n"
+        "def programme():\n"
+        "    return Indicator(id='share', name='Share', unit='percent',\n"
+        "                     measurements=[Measurement(2019, 130)])\n",
+        encoding="utf-8",
+    )
+    assert main(["check", str(file)]) == 1
+    line = _one_line_error(capsys.readouterr().err)
+    # The file, the element and the value.
+    assert str(file) in line
+    assert "indicator 'share'" in line
+    assert "130" in line
+
+
+def test_error_inside_the_file_names_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = tmp_path / "broken.py"
+    file.write_text("import progmon\n\ndef programme():\n    return undefined\n", encoding="utf-8")
+    assert main(["report", str(file)]) == 1
+    line = _one_line_error(capsys.readouterr().err)
+    assert f"{file}: line 4: NameError" in line
+
+
+def test_syntax_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    file = tmp_path / "syntax.py"
+    file.write_text("def programme(:\n", encoding="utf-8")
+    assert main(["check", str(file)]) == 1
+    assert "line 1: SyntaxError" in _one_line_error(capsys.readouterr().err)
+
+
+def test_unknown_suffix(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    file = tmp_path / "programme.yaml"
+    file.write_text("id: x\n", encoding="utf-8")
+    assert main(["check", str(file)]) == 1
+    assert ".toml, .json" in _one_line_error(capsys.readouterr().err)
+
+
+def test_unknown_method(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(EXAMPLE), "--method", "astrology"]) == 1
+    assert "astrology" in _one_line_error(capsys.readouterr().err)
+
+
+def test_unwritable_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["report", str(EXAMPLE), "-o", str(tmp_path / "no" / "dir.md")]) == 1
+    assert "cannot write" in _one_line_error(capsys.readouterr().err)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [[], ["report"], ["report", "x.py", "--format", "pdf"], ["report", "x.py", "--as-of", "soon"]],
+)
+def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert "error:" in err
+
+
+def test_check_lists_what_is_missing(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", str(EXAMPLE)]) == 0
+    out = capsys.readouterr().out
+    assert "programme 'veiligheid' is valid: 4 goals" in out
+    # The seed's five indicators without a figure, each named.
+    for indicator in (
+        "verward-gedrag-politiecel",
+        "meldingsbereidheid",
+        "buurtpreventie-initiatieven",
+        "tevredenheid-sociale-veiligheid",
+        "misdrijven",
+    ):
+        assert f"indicator {indicator!r}: not measured yet" in out
+
+
+def test_toml_and_json_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from progmon.io import dump
+
+    programme = load_programme(EXAMPLE)
+    assert main(["report", str(EXAMPLE), "--as-of", "2020"]) == 0
+    from_python = capsys.readouterr().out
+    for suffix in (".toml", ".json"):
+        file = tmp_path / f"veiligheid{suffix}"
+        dump(programme, file)
+        assert main(["report", str(file), "--as-of", "2020"]) == 0
+        assert capsys.readouterr().out == from_python
+        assert main(["check", str(file)]) == 0
+        capsys.readouterr()
+
+
+def test_broken_toml_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    file = tmp_path / "broken.toml"
+    file.write_text("id = [\n", encoding="utf-8")
+    assert main(["check", str(file)]) == 1
+    assert str(file) in _one_line_error(capsys.readouterr().err)
+
+
+def test_the_console_script_runs_as_a_process(tmp_path: Path) -> None:
+    missing = subprocess.run(  # noqa: S603  # fixed arguments, no shell
+        [sys.executable, "-m", "progmon.cli", "report", str(tmp_path / "nope.toml")],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
+    )
+    assert missing.returncode == 1
+    assert missing.stdout == ""
+    _one_line_error(missing.stderr)

@@ -1,0 +1,445 @@
+"""The review (progmon.report) of the Almelo example and of small programmes.
+
+Expected texts and figures come from the seed document (Almelo, Programma
+Veiligheid, midterm review 2020) and from the locale conventions the brief
+names ("7,5", "31,0 %", "€ 50.000", "december 2019"), never from the
+report code itself.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from progmon import (
+    Ambition,
+    Direction,
+    Goal,
+    Improve,
+    Indicator,
+    IndicatorKind,
+    Level,
+    Measurement,
+    Programme,
+    units,
+)
+from progmon.assess import assess
+from progmon.errors import ProgmonError, ValidationError
+from progmon.report import render, write
+from progmon.report._format import Formatter
+
+ROOT = Path(__file__).parent.parent
+sys.path.insert(0, str(ROOT / "examples"))
+import veiligheid  # noqa: E402
+
+AS_OF = 2020
+
+# The four "Doel:" statements of the seed, verbatim.
+SEED_GOALS = (
+    (
+        "In 2022 krijgen kwetsbare personen meer passende zorg en veroorzaken ze minder overlast "
+        "in buurten"
+    ),
+    (
+        "In 2022 hebben inwoners meer vertrouwen in hoe de gemeente handhaaft en toezicht houdt in "
+        "wijken en buurten"
+    ),
+    (
+        "In 2022 zijn Almeloërs zich meer bewust van de veiligheid in hun stad en dragen ze hier "
+        "zelf meer aan bij"
+    ),
+    (
+        "In 2022 voelen inwoners, ondernemers en bezoekers zich veiliger in de stad en hun buurt en "
+        "ervaren minder overlast"
+    ),
+)
+# The seed's table "Woonoverlast" (2016-2019), as counts.
+SEED_WOONOVERLAST = {
+    "Burengerucht": (273, 276, 250, 234),
+    "Huiselijke twist": (126, 115, 114, 115),
+    "Geluidsoverlast": (690, 698, 668, 624),
+}
+# The seed's table "Veiligheidsbeleving" (CBS 2013/2017/2019), in percent.
+SEED_CBS = {
+    "Onveiligheidsgevoelens algemeen: wel eens": (37.2, 36.0, 31.0),
+    "Sociale Overlast: ervaart veel overlast": (18.3, 12.9, 12.2),
+    "Fysieke verloedering: ervaart veel overlast": (28.1, 23.5, 22.0),
+    "Totaal ervaren overlast: ervaart veel overlast": (6.2, 5.6, 5.0),
+    "Wel eens onveilig gevoel in de buurt": (5.4, 4.4, 3.4),
+}
+# Other figures in the seed's prose: 731 reports, 22 % -> 32 %, 59 %, 43 %, 91 %, 7,5, 9 of 10.
+SEED_PROSE_NL = ("731", "22,0 %", "32,0 %", "59,0 %", "43,0 %", "91,0 %", "90,0 %", "7,5")
+SEED_PROSE_EN = ("731", "22.0%", "32.0%", "59.0%", "43.0%", "91.0%", "90.0%", "7.5")
+
+
+def _percent(value: float, lang: str) -> str:
+    text = f"{value:.1f}"
+    return f"{text.replace('.', ',')} %" if lang == "nl" else f"{text}%"
+
+
+@pytest.fixture(scope="module")
+def programme() -> Programme:
+    return veiligheid.programme()
+
+
+@pytest.fixture(scope="module")
+def reviews(programme: Programme) -> dict[tuple[str, str], str]:
+    return {
+        (fmt, lang): render(programme, format=fmt, lang=lang, as_of=AS_OF)  # type: ignore[arg-type]
+        for fmt in ("md", "html")
+        for lang in ("nl", "en")
+    }
+
+
+def _text(review: str) -> str:
+    """The review without tags and with HTML entities undone, for searching."""
+    import html
+
+    return html.unescape(re.sub(r"<[^>]+>", " ", review))
+
+
+# --------------------------------------------------------------------------- content
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_the_almelo_review_has_every_goal_indicator_figure_and_note(
+    reviews: dict[tuple[str, str], str], programme: Programme, fmt: str, lang: str
+) -> None:
+    text = _text(reviews[fmt, lang])
+    for statement in SEED_GOALS:
+        assert statement in text
+    for top in programme.indicators():
+        for indicator in top.walk():
+            assert indicator.name in text, indicator.id
+            if indicator.note:
+                assert indicator.note.strip().rstrip(".") in text, indicator.id
+            for m in indicator.measurements:
+                if m.note:
+                    assert m.note in text, (indicator.id, m.note)
+    for name, counts in SEED_WOONOVERLAST.items():
+        assert any(
+            name in line and all(re.search(rf"\b{c}\b", line) for c in counts)
+            for line in text.splitlines()
+        ), name
+    # The total per year: the seed's three categories added up.
+    totals = [sum(c[i] for c in SEED_WOONOVERLAST.values()) for i in range(4)]
+    thousands = "." if lang == "nl" else ","
+    for total in totals:
+        assert f"{total:,}".replace(",", thousands) in text
+    for name, shares in SEED_CBS.items():
+        for share in shares:
+            assert _percent(share, lang) in text, (name, share)
+    for figure in SEED_PROSE_NL if lang == "nl" else SEED_PROSE_EN:
+        assert figure in text
+    for action in veiligheid.ACTIONS:
+        assert action in text
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_unmeasured_indicators_are_shown_with_their_note(
+    reviews: dict[tuple[str, str], str], programme: Programme, fmt: str
+) -> None:
+    text = " ".join(_text(reviews[fmt, "nl"]).split())
+    unmeasured = [i for i in programme.indicators() if not i.is_measured]
+    assert len(unmeasured) == 5  # the seed's five indicators without a figure
+    for indicator in unmeasured:
+        # Its row: the name, "nog niet gemeten" and the note, close together.
+        found = re.search(
+            re.escape(indicator.name)
+            + r".{0,400}?nog niet gemeten.{0,40}?\("
+            + re.escape(" ".join(indicator.note.split())[:30]),
+            text,
+            re.IGNORECASE,
+        )
+        assert found, indicator.id
+
+
+def test_number_formats_per_language(reviews: dict[tuple[str, str], str]) -> None:
+    nl, en = reviews["md", "nl"], reviews["md", "en"]
+    for expected in ("7,5", "31,0 %", "€ 50.000", "december 2019", "1.089"):
+        assert expected in nl, expected
+    for expected in ("7.5", "31.0%", "€50,000", "December 2019", "1,089"):
+        assert expected in en, expected
+    assert "€50,000" not in nl
+    assert "€ 50.000" not in en
+    assert "31,0 %" not in en
+    assert "Op koers" in nl
+    assert "On track" in en
+    assert "Wat mag het kosten?" in nl
+    assert "What may it cost?" in en
+
+
+def test_the_three_budget_questions_with_actions_and_resources(
+    reviews: dict[tuple[str, str], str],
+) -> None:
+    md = reviews["md", "nl"]
+    achieve = md.index("### Wat willen we bereiken?")
+    do = md.index("### Wat gaan we daarvoor doen?")
+    cost = md.index("### Wat mag het kosten?")
+    assert achieve < do < cost
+    budget = md[cost:]
+    # The seed: 50.000 euro in 2021 and in 2022 (incidental); 2 fte BOA, 1 fte jurist.
+    assert "| 2021 | € 50.000 | incidenteel |" in budget
+    assert "| 2022 | € 50.000 | incidenteel |" in budget
+    assert "2 fte" in budget
+    assert "1 fte" in budget
+    assert "2021: € 50.000; 2022: € 50.000" in budget
+
+
+def test_components_under_their_total_and_context_apart(
+    reviews: dict[tuple[str, str], str],
+) -> None:
+    md = reviews["md", "nl"]
+    lines = md.splitlines()
+    total = next(
+        i for i, line in enumerate(lines) if line.startswith("| Het aantal meldingen van woon")
+    )
+    assert [lines[total + k].split("|")[1].strip() for k in (1, 2, 3)] == [
+        "↳ Burengerucht",
+        "↳ Huiselijke twist",
+        "↳ Geluidsoverlast",
+    ]
+    context = md.index("### Contextindicatoren")
+    for name in SEED_CBS:
+        assert md.index(f"| {name} |") > context
+    assert md.index("### Contextindicatoren") < md.index("### Wat gaan we daarvoor doen?")
+
+
+def test_reason_sentence_of_a_cbs_figure(reviews: dict[tuple[str, str], str]) -> None:
+    # Seed: 37,2 % in 2013, 31,0 % in 2019: 6,2 points down.
+    en = reviews["md", "en"]
+    assert "Latest 31.0% in 2019; down 6.2 percentage points since 2013" in en
+    nl = reviews["md", "nl"]
+    assert "Laatste 31,0 % in 2019; 6,2 procentpunt lager dan in 2013" in nl
+
+
+def test_summary_counts_match_the_assessment(
+    reviews: dict[tuple[str, str], str], programme: Programme
+) -> None:
+    result = assess(programme, as_of=AS_OF)
+    md = reviews["md", "en"]
+    counted = sum(result.counts.values())
+    numbers = re.findall(
+        r"^\| [^|]+ \| (\d+) \|$", md.split("### Status by ambition")[0], re.MULTILINE
+    )
+    assert sum(int(n) for n in numbers) == counted
+    assert "method: growth ratio" in md
+
+
+# --------------------------------------------------------------------------- HTML
+
+
+def _without_namespaces(html: str) -> str:
+    return re.sub(r'\sxmlns(:\w+)?="[^"]*"', "", html)
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_html_has_no_external_resources(reviews: dict[tuple[str, str], str], lang: str) -> None:
+    page = _without_namespaces(reviews["html", lang])
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<script" not in page
+    # Links inside a chart point into the chart itself ("#id"), never out.
+    assert not re.search(r"\b(src|href)\s*=\s*\"(?!#)", page)
+    assert not re.search(r"url\((?!#)", page)
+    assert "@import" not in page
+    assert not re.search(r"https?://", page)
+    assert "<?xml" not in page
+    assert "<metadata" not in page
+    assert f'<html lang="{lang}">' in page
+
+
+def test_a_chart_for_every_series(
+    reviews: dict[tuple[str, str], str], programme: Programme
+) -> None:
+    with_series = [
+        indicator
+        for top in programme.indicators()
+        for indicator in top.walk()
+        if sum(m.value is not None and m.period.start.year <= AS_OF for m in indicator.measurements)
+        >= 2
+    ]
+    # The seed's series: woonoverlast and its three categories, satisfaction 2015/2019, five CBS.
+    assert len(with_series) == 10
+    page = reviews["html", "en"]
+    labels = re.findall(r'<svg class="chart" role="img" aria-label="Course of ([^"]+)"', page)
+    assert sorted(labels) == sorted(i.name for i in with_series)
+    assert page.count("<svg") == 10
+    ids = re.findall(r'\sid="([^"]+)"', page)
+    assert len(ids) == len(set(ids)), "ids in the inline SVGs must not clash"
+
+
+def test_html_is_deterministic(programme: Programme) -> None:
+    first = render(programme, format="html", lang="nl", as_of=AS_OF)
+    second = render(programme, format="html", lang="nl", as_of=AS_OF)
+    assert first == second
+
+
+def test_html_escapes_programme_text() -> None:
+    ind = Indicator(
+        id="x",
+        name="<script>alert(1)</script> & co",
+        unit="report",
+        measurements=[Measurement(2018, 3), Measurement(2019, 2)],
+        direction=Direction.DECREASE,
+        target=Improve(),
+    )
+    p = Programme(
+        id="p",
+        name="P <b>",
+        ambitions=[
+            Ambition(
+                title="A", goals=[Goal(id="g", statement="S", deadline=2022, indicators=[ind])]
+            )
+        ],
+    )
+    page = render(p, format="html", as_of=2019)
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in page
+    assert "P &lt;b&gt;" in page
+
+
+def test_markdown_cells_keep_the_table_intact() -> None:
+    ind = Indicator(
+        id="x",
+        name="A | B",
+        unit="count",
+        measurements=[Measurement(2019, 3)],
+        target=Level(5),
+        direction=Direction.INCREASE,
+    )
+    p = Programme(
+        id="p",
+        name="P",
+        ambitions=[
+            Ambition(
+                title="A", goals=[Goal(id="g", statement="S", deadline=2022, indicators=[ind])]
+            )
+        ],
+    )
+    md = render(p, as_of=2019)
+    row = next(line for line in md.splitlines() if line.startswith("| A \\| B"))
+    assert row.count(" | ") == 7  # eight cells
+
+
+def test_markdown_works_without_matplotlib() -> None:
+    code = (
+        "import sys; sys.modules['matplotlib'] = None\n"
+        f"sys.path.insert(0, {str(ROOT / 'examples')!r})\n"
+        "import veiligheid\n"
+        "from progmon.report import render\n"
+        "from progmon.errors import ProgmonError\n"
+        "md = render(veiligheid.programme(), as_of=2020)\n"
+        "assert md.startswith('# Programma Veiligheid')\n"
+        "try:\n"
+        "    render(veiligheid.programme(), format='html', as_of=2020)\n"
+        "except ProgmonError as e:\n"
+        "    print('refused:', e)\n"
+    )
+    done = subprocess.run(  # noqa: S603  # fixed arguments, no shell
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert "refused:" in done.stdout
+    assert "progmon[plot]" in done.stdout
+
+
+# --------------------------------------------------------------------------- API
+
+
+def test_render_takes_an_assessment(programme: Programme) -> None:
+    result = assess(programme, as_of=AS_OF)
+    assert render(result, lang="en") == render(programme, lang="en", as_of=AS_OF)
+    with pytest.raises(ValidationError, match="as_of"):
+        render(result, as_of=2019)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "message"),
+    [({"format": "pdf"}, "report format"), ({"lang": "de"}, "report language")],
+)
+def test_render_refuses_unknown_formats_and_languages(
+    programme: Programme, kwargs: dict[str, str], message: str
+) -> None:
+    with pytest.raises(ValidationError, match=message):
+        render(programme, as_of=AS_OF, **kwargs)  # type: ignore[arg-type]
+
+
+def test_render_refuses_other_values() -> None:
+    with pytest.raises(ProgmonError, match="Programme or a ProgrammeAssessment"):
+        render("programme.toml")
+
+
+def test_write_takes_the_format_from_the_suffix(programme: Programme, tmp_path: Path) -> None:
+    html = write(programme, tmp_path / "review.html", lang="en", as_of=AS_OF)
+    assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    md = write(programme, tmp_path / "review.md", as_of=AS_OF)
+    assert md.read_text(encoding="utf-8").startswith("# Programma Veiligheid")
+    with pytest.raises(ValidationError, match="suffix"):
+        write(programme, tmp_path / "review.txt", as_of=AS_OF)
+    with pytest.raises(ProgmonError, match="cannot write"):
+        write(programme, tmp_path / "missing" / "review.md", as_of=AS_OF)
+
+
+def test_as_of_defaults_to_the_latest_figure(programme: Programme) -> None:
+    # The seed's latest figures are of 2019.
+    assert "as of 2019" in render(programme, lang="en")
+
+
+# --------------------------------------------------------------------------- formats
+
+
+@pytest.mark.parametrize(
+    ("lang", "quantity", "expected"),
+    [
+        ("nl", units.Quantity(7.5, "mark"), "7,5"),
+        ("en", units.Quantity(7.5, "mark"), "7.5"),
+        ("nl", units.Quantity(31, "percent"), "31,0 %"),
+        ("en", units.Quantity(31, "percent"), "31.0%"),
+        ("nl", units.Quantity(50_000, "EUR"), "€ 50.000"),
+        ("en", units.Quantity(50_000, "EUR"), "€50,000"),
+        ("nl", units.Quantity(4640, "crime"), "4.640 misdrijven"),
+        ("en", units.Quantity(4640, "crime"), "4,640 crimes"),
+        ("nl", units.Quantity(1.5, "fte"), "1,5 fte"),
+        (
+            "nl",
+            units.Quantity(12.5, "report / thousand_inhabitants"),
+            "12,5 meldingen per 1.000 inwoners",
+        ),
+    ],
+)
+def test_quantities_per_language(lang: str, quantity: object, expected: str) -> None:
+    assert Formatter(lang).quantity(quantity) == expected  # type: ignore[arg-type]
+
+
+def test_periods_per_language() -> None:
+    from datetime import date
+
+    from progmon import Period
+
+    december = Period.month(2019, 12)
+    assert Formatter("nl").period(december) == "december 2019"
+    assert Formatter("en").period(december) == "December 2019"
+    term = Period.between(date(2018, 1, 1), date(2022, 12, 31))
+    assert Formatter("nl").period(term) == "2018-2022"
+    half = Period.between(date(2020, 1, 1), date(2020, 6, 30))
+    assert Formatter("nl").period(half) == "1 januari 2020 \u2013 30 juni 2020"
+
+
+def test_context_indicator_without_direction_is_shown_not_judged() -> None:
+    context = Indicator(
+        id="c",
+        name="Inwoners",
+        unit="inhabitant",
+        kind=IndicatorKind.CONTEXT,
+        measurements=[Measurement(2018, 72_000), Measurement(2019, 72_500)],
+    )
+    p = Programme(id="p", name="P", ambitions=[Ambition(title="A", context=[context])])
+    md = render(p, lang="en", as_of=2019)
+    assert "72,500 inhabitants (2019)" in md
+    assert "No target" in md
+    assert "no target: shown, not judged" in md
