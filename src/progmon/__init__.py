@@ -18,7 +18,7 @@ Example:
 
 from __future__ import annotations
 
-from . import errors, units
+from . import errors, methods, units
 from ._model import (
     Action,
     Ambition,
@@ -34,7 +34,9 @@ from ._model import (
     Source,
 )
 from ._targets import Change, Improve, Level, Maintain, RelativeChange, Target
+from .assess import Status, assess
 from .errors import ProgmonError, ProgmonWarning
+from .io import dump, load, load_measurements
 
 __version__ = "0.1.0.dev0"
 
@@ -58,8 +60,14 @@ __all__ = [
     "Resource",
     "Section",
     "Source",
+    "Status",
     "Target",
     "__version__",
+    "assess",
+    "dump",
     "errors",
+    "load",
+    "load_measurements",
+    "methods",
     "units",
 ]

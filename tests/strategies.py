@@ -1,0 +1,419 @@
+"""Hypothesis strategies shared by the test modules."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import strategies as st
+
+# ---------------------------------------------------------------------------
+# Series for progmon.trend
+# ---------------------------------------------------------------------------
+#
+# Values are a scale times "base" values that look like municipal figures:
+# whole numbers (counts of reports), one decimal (percentages), or a fixed
+# level plus small steps. Whole-number bases make ties, constant stretches
+# and exact zeros likely. The scale (1, 1e9, 1e-9) tests magnitudes without
+# turning a well-conditioned series into an ill-conditioned one: a relative
+# tolerance of 1e-9 against the references only makes sense when the data
+# themselves do not lose 1e-9 to cancellation.
+
+SCALES = (1.0, 1e9, 1e-9)
+MAX_LENGTH = 12
+
+
+@st.composite
+def base_values(draw: st.DrawFn, n: int) -> np.ndarray:
+    """``n`` values in one of the shapes municipal figures come in."""
+    kind = draw(st.sampled_from(["counts", "percent", "level", "constant", "zeros"]))
+    if kind == "counts":
+        values = draw(st.lists(st.integers(0, 40), min_size=n, max_size=n))
+    elif kind == "percent":
+        values = [v / 10 for v in draw(st.lists(st.integers(-500, 1000), min_size=n, max_size=n))]
+    elif kind == "level":
+        level = draw(st.integers(100, 10_000))
+        values = [level + v for v in draw(st.lists(st.integers(-5, 5), min_size=n, max_size=n))]
+    elif kind == "constant":
+        values = [draw(st.integers(-20, 20)) / 4] * n
+    else:
+        values = [0.0] * n
+    return np.asarray(values, dtype=np.float64)
+
+
+@st.composite
+def time_points(draw: st.DrawFn, n: int) -> np.ndarray:
+    """``n`` non-decreasing times: yearly, with skipped years, repeated or all equal."""
+    start = draw(st.integers(1990, 2020))
+    kind = draw(st.sampled_from(["yearly", "skipped", "ties", "equal", "fractional"]))
+    if kind == "yearly":
+        steps = [1.0] * n
+    elif kind == "skipped":
+        steps = draw(st.lists(st.sampled_from([1.0, 2.0, 4.0]), min_size=n, max_size=n))
+    elif kind == "ties":
+        steps = draw(st.lists(st.sampled_from([0.0, 1.0, 2.0]), min_size=n, max_size=n))
+    elif kind == "equal":
+        steps = [0.0] * n
+    else:
+        steps = draw(st.lists(st.sampled_from([0.25, 0.5, 1.0]), min_size=n, max_size=n))
+    return start + np.concatenate([[0.0], np.cumsum(steps[1:])]) if n else np.zeros(0)
+
+
+@st.composite
+def gaps(draw: st.DrawFn, n: int) -> np.ndarray:
+    """A mask of missing points: none, a few, or all."""
+    kind = draw(st.sampled_from(["none", "some", "some", "all"]))
+    if kind == "none":
+        return np.zeros(n, dtype=bool)
+    if kind == "all":
+        return np.ones(n, dtype=bool)
+    return np.asarray(draw(st.lists(st.booleans(), min_size=n, max_size=n)), dtype=bool)
+
+
+@st.composite
+def series(draw: st.DrawFn, min_size: int = 0, max_size: int = MAX_LENGTH) -> np.ndarray:
+    """One series of length ``min_size``..``max_size`` with NaN gaps and a scale."""
+    n = draw(st.integers(min_size, max_size))
+    values = draw(base_values(n)) * draw(st.sampled_from(SCALES))
+    values[draw(gaps(n))] = np.nan
+    return values
+
+
+@st.composite
+def timed_series(
+    draw: st.DrawFn, min_size: int = 0, max_size: int = MAX_LENGTH
+) -> tuple[np.ndarray, np.ndarray]:
+    """``(t, y)``: times in years and one series of the same length."""
+    y = draw(series(min_size, max_size))
+    return draw(time_points(y.size)), y
+
+
+@st.composite
+def batches(
+    draw: st.DrawFn, max_rows: int = 8, max_size: int = MAX_LENGTH
+) -> tuple[np.ndarray, np.ndarray]:
+    """``(t, y)`` with ``y`` of shape ``(rows, n)``: many series on one time axis.
+
+    Rows mix all kinds of series, including all-NaN, constant and zero rows.
+    """
+    n = draw(st.integers(0, max_size))
+    rows = draw(st.integers(1, max_rows))
+    y = np.empty((rows, n))
+    for row in range(rows):
+        y[row] = draw(base_values(n)) * draw(st.sampled_from(SCALES))
+        y[row, draw(gaps(n))] = np.nan
+    return draw(time_points(n)), y
+
+
+shares = st.one_of(
+    st.sampled_from([0.0, 1.0, 0.5]),
+    st.integers(0, 1000).map(lambda k: k / 1000),
+    st.floats(0, 1, allow_nan=False, allow_subnormal=False),
+)
+sample_sizes = st.one_of(st.integers(1, 5000), st.floats(1, 1e5, allow_nan=False))
+
+
+# ---------------------------------------------------------------------------
+# Programmes for round trips
+# ---------------------------------------------------------------------------
+#
+# Valid Programme values of every shape the model allows: ambitions, goals,
+# indicators with figures, missing figures, margins, notes, sources and
+# components, every kind of target, periods as years, months and ranges
+# (with and without labels), resources, actions, sections, unicode text.
+# Ids are unique within a programme; figures lie in the valid range of their
+# unit (percent 0-100, mark 1-10, counts >= 0); targets agree with the
+# direction; every period lies in 1990-2030 and every deadline after it, so
+# that no deadline precedes a baseline.
+
+import datetime as dt  # noqa: E402  # appended section: the shared header is not ours to edit
+import itertools as _itertools  # noqa: E402  # appended section, as above
+
+import progmon as _pm  # noqa: E402  # appended section, as above
+
+texts = st.text(st.characters(exclude_categories=("Cs",)), max_size=24)
+names = texts.filter(lambda text: bool(text.strip()))
+FIRST_YEAR, LAST_YEAR = 1990, 2030
+deadlines = st.integers(LAST_YEAR + 1, LAST_YEAR + 20)
+
+# (unit, lowest, highest) for figures; highest is finite so margins have a bound too.
+UNITS = (
+    ("report", 0.0, 1e6),
+    ("crime", 0.0, 1e6),
+    ("count", 0.0, 1e4),
+    ("inhabitant", 0.0, 1e7),
+    ("percent", 0.0, 100.0),
+    ("mark", 1.0, 10.0),
+    ("report / thousand_inhabitants", 0.0, 1e3),
+    ("EUR", -1e9, 1e9),
+    ("fte", 0.0, 1e3),
+)
+
+
+def _numbers(low: float, high: float) -> st.SearchStrategy[float]:
+    # Whole numbers, one decimal (as municipal figures are), and any float.
+    return st.one_of(
+        st.integers(int(np.ceil(low)), int(high)).map(float),
+        st.integers(int(np.ceil(low * 10)), int(high * 10)).map(lambda k: k / 10),
+        st.floats(low, high, allow_nan=False, allow_infinity=False),
+    )
+
+
+@st.composite
+def periods(draw: st.DrawFn) -> _pm.Period:
+    """A year, a month or a range of days, with or without a label of its own."""
+    label = draw(st.none() | texts)
+    year = draw(st.integers(FIRST_YEAR, LAST_YEAR))
+    kind = draw(st.sampled_from(["year", "month", "range", "years"]))
+    if kind == "year":
+        return _pm.Period.year(year, label=label)
+    if kind == "month":
+        return _pm.Period.month(year, draw(st.integers(1, 12)), label=label)
+    if kind == "years":
+        last = draw(st.integers(year, LAST_YEAR))
+        return _pm.Period.between(dt.date(year, 1, 1), dt.date(last, 12, 31), label=label)
+    start = draw(st.dates(dt.date(FIRST_YEAR, 1, 1), dt.date(LAST_YEAR, 12, 31)))
+    end = draw(st.dates(start, dt.date(LAST_YEAR, 12, 31)))
+    return _pm.Period.between(start, end, label=label)
+
+
+sources = st.builds(
+    _pm.Source,
+    title=texts,
+    publisher=texts,
+    year=st.none() | st.integers(1900, 2100),
+    url=texts,
+    note=texts,
+)
+# Sources are often shared between figures (one report, many figures): a few fixed ones make that likely.
+shared_sources = st.sampled_from(
+    [
+        _pm.Source("Politie jaarcijfers 2019", publisher="Politie", year=2019),
+        _pm.Source("Veiligheidsmonitor", publisher="CBS", url="https://www.cbs.nl"),
+        _pm.Source("Burgerpanel"),
+    ]
+)
+
+
+class Ids:
+    """Ids unique within one programme: drawn text plus a running number."""
+
+    def __init__(self) -> None:
+        self._numbers = _itertools.count()
+
+    def draw(self, draw: st.DrawFn) -> str:
+        return f"{draw(texts)}{next(self._numbers)}"
+
+
+@st.composite
+def measurements(draw: st.DrawFn, low: float, high: float) -> tuple[_pm.Measurement, ...]:
+    """Figures for distinct periods, some missing (with a note), in ``[low, high]``."""
+    chosen = draw(st.lists(periods(), max_size=5, unique_by=lambda p: (p.start, p.end)))
+    result = []
+    for period in chosen:
+        missing = draw(st.booleans().map(lambda b: b and draw(st.booleans())))
+        result.append(
+            _pm.Measurement(
+                period,
+                None if missing else draw(_numbers(low, high)),
+                margin=draw(st.none() | _numbers(0.0, high - low)),
+                sample_size=draw(st.none() | st.integers(1, 100_000)),
+                source=draw(st.none() | sources | shared_sources),
+                note=draw(texts),
+                provisional=draw(st.booleans()),
+            )
+        )
+    return tuple(result)
+
+
+@st.composite
+def indicators(draw: st.DrawFn, ids: Ids | None = None, *, depth: int = 1) -> _pm.Indicator:
+    """A valid indicator, its target consistent with its direction and baseline."""
+    ids = ids or Ids()
+    unit, low, high = draw(st.sampled_from(UNITS))
+    figures = draw(measurements(low, high))
+    measured = [m for m in figures if m.value is not None]
+    baseline = draw(st.none() | st.sampled_from(measured)) if measured else None
+    direction = draw(st.none() | st.sampled_from(list(_pm.Direction)))
+    by = draw(st.none() | deadlines)
+    kinds = ["none", "change", "relative", "maintain"]
+    if direction is not None:
+        kinds.append("improve")
+    if direction is None or not measured:
+        kinds.append("level")
+    kind = draw(st.sampled_from(kinds))
+    sign = 1.0 if direction is not _pm.Direction.DECREASE else -1.0
+    target: _pm.Target | None = None
+    if kind == "change":
+        amount = draw(_numbers(0.0, high - low))
+        target = _pm.Change(
+            amount * sign if direction is not None else amount * draw(st.sampled_from([1.0, -1.0])),
+            by=by,
+        )
+    elif kind == "relative":
+        fraction = draw(st.floats(0.0, 0.99, allow_nan=False))
+        target = _pm.RelativeChange(fraction * sign if direction is not None else -fraction, by=by)
+    elif kind == "maintain":
+        target = _pm.Maintain(by=by)
+    elif kind == "improve":
+        target = _pm.Improve(by=by)
+    elif kind == "level":
+        target = _pm.Level(draw(_numbers(low, high)), by=by)
+    components: list[_pm.Indicator] = []
+    if depth > 0 and draw(st.integers(0, 3)) == 0:
+        for _ in range(draw(st.integers(1, 2))):
+            part = draw(indicators(ids, depth=depth - 1))
+            components.append(
+                _pm.Indicator(
+                    id=part.id,
+                    name=part.name,
+                    unit=unit,
+                    measurements=draw(measurements(max(low, 0.0), high)),
+                    note=part.note,
+                )
+            )
+    return _pm.Indicator(
+        id=ids.draw(draw),
+        name=draw(names),
+        unit=unit,
+        measurements=figures,
+        target=target,
+        direction=direction,
+        baseline=None if baseline is None else baseline.period,
+        kind=draw(st.sampled_from(list(_pm.IndicatorKind))),
+        description=draw(texts),
+        note=draw(texts),
+        source=draw(st.none() | sources | shared_sources),
+        components=components,
+    )
+
+
+@st.composite
+def goals(draw: st.DrawFn, ids: Ids | None = None) -> _pm.Goal:
+    ids = ids or Ids()
+    return _pm.Goal(
+        id=ids.draw(draw),
+        statement=draw(names),
+        indicators=draw(st.lists(indicators(ids), max_size=3)),
+        deadline=draw(st.none() | deadlines),
+        title=draw(texts),
+        results=draw(texts),
+        note=draw(texts),
+    )
+
+
+sections = st.builds(
+    _pm.Section,
+    title=texts,
+    paragraphs=st.lists(texts, max_size=3),
+    bullets=st.lists(texts, max_size=3),
+)
+actions = st.builds(_pm.Action, description=names, period=st.none() | periods(), note=texts)
+resources = st.builds(
+    _pm.Resource,
+    purpose=names,
+    amount=st.one_of(
+        _numbers(0.0, 1e8).map(lambda v: _pm.units.Quantity(v, "EUR")),
+        _numbers(0.0, 100.0).map(lambda v: _pm.units.Quantity(v, "fte")),
+    ),
+    period=st.none() | periods(),
+    incidental=st.booleans(),
+    note=texts,
+)
+
+
+@st.composite
+def ambitions(draw: st.DrawFn, ids: Ids | None = None) -> _pm.Ambition:
+    ids = ids or Ids()
+    context = [
+        _as_context(indicator) for indicator in draw(st.lists(indicators(ids, depth=0), max_size=2))
+    ]
+    return _pm.Ambition(
+        title=draw(names),
+        goals=draw(st.lists(goals(ids), max_size=3)),
+        description=draw(texts),
+        actions=draw(st.lists(actions, max_size=2)),
+        resources=draw(st.lists(resources, max_size=2)),
+        context=context,
+        sections=draw(st.lists(sections, max_size=2)),
+    )
+
+
+def _as_context(indicator: _pm.Indicator) -> _pm.Indicator:
+    return indicator.evolve(kind=_pm.IndicatorKind.CONTEXT)
+
+
+@st.composite
+def programmes(draw: st.DrawFn) -> _pm.Programme:
+    """A valid programme; ids are unique within it."""
+    ids = Ids()
+    return _pm.Programme(
+        id=ids.draw(draw) if draw(st.booleans()) else draw(names),
+        name=draw(names),
+        ambitions=draw(st.lists(ambitions(ids), max_size=2)),
+        organisation=draw(texts),
+        number=draw(texts),
+        period=draw(st.none() | periods()),
+        review=draw(texts),
+        summary=draw(texts),
+        sections=draw(st.lists(sections, max_size=2)),
+        language=draw(st.sampled_from(["nl", "en"])),
+    )
+
+
+# Model values for properties of the domain model ----------------------------------------
+
+#: Pairs of (indicator unit, a compatible unit to give values in, valid range in the indicator unit).
+COMPATIBLE_UNITS = (
+    ("percent", "dimensionless", (0.0, 100.0)),
+    ("percent", "permille", (0.0, 100.0)),
+    ("dimensionless", "percent", (0.0, 1.0)),
+    ("report", "crime", (0.0, 1e9)),
+    ("report / thousand_inhabitants", "report / inhabitant", (0.0, 1e6)),
+    ("EUR", "euro", (-1e12, 1e12)),
+    ("fte", "fte", (0.0, 1e5)),
+    ("mark", "mark", (1.0, 10.0)),
+)
+
+
+def calendar_years(min_value: int = 1990, max_value: int = 2040) -> st.SearchStrategy[int]:
+    """Calendar years as plain ints, as the model accepts them."""
+    return st.integers(min_value=min_value, max_value=max_value)
+
+
+@st.composite
+def figures_in_range(
+    draw: st.DrawFn, low: float, high: float, *, min_size: int = 0, max_size: int = 8
+) -> dict[int, float]:
+    """Figures by year, every value finite and within ``low`` to ``high``."""
+    chosen = draw(st.lists(calendar_years(), min_size=min_size, max_size=max_size, unique=True))
+    values = st.floats(min_value=low, max_value=high, allow_nan=False, allow_infinity=False)
+    return {year: draw(values) for year in chosen}
+
+
+#: Values that no figure may have.
+NON_FINITE = st.sampled_from([float("nan"), float("inf"), float("-inf")])
+
+
+@st.composite
+def out_of_range(draw: st.DrawFn) -> tuple[str, float]:
+    """A unit with bounds and a value outside them."""
+    unit, low, high = draw(
+        st.sampled_from(
+            [
+                ("percent", 0.0, 100.0),
+                ("mark", 1.0, 10.0),
+                ("dimensionless", 0.0, 1.0),
+                ("report", 0.0, None),
+            ]
+        )
+    )
+    below = st.floats(
+        max_value=low, exclude_max=True, allow_nan=False, allow_infinity=False, min_value=-1e9
+    )
+    above = (
+        st.floats(
+            min_value=high, exclude_min=True, allow_nan=False, allow_infinity=False, max_value=1e9
+        )
+        if high is not None
+        else st.nothing()
+    )
+    return unit, draw(below | above)

@@ -1,0 +1,116 @@
+"""Properties of the domain model, over generated values."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+from progmon import Indicator, Measurement, Programme, units
+from progmon.errors import DuplicateError, ProgmonError, UnitError, ValidationError
+from strategies import (
+    COMPATIBLE_UNITS,
+    NON_FINITE,
+    calendar_years,
+    figures_in_range,
+    out_of_range,
+    programmes,
+)
+
+Q = units.Quantity
+
+
+@given(programmes())
+def test_valid_programmes_equal_their_evolve_copies(programme: Programme) -> None:
+    copy = attrs.evolve(programme)
+    assert copy == programme
+    assert hash(copy) == hash(programme)
+    assert list(copy.indicators()) == list(programme.indicators())
+
+
+@given(programmes())
+def test_indicators_rebuilt_from_their_fields_are_equal(programme: Programme) -> None:
+    for top in programme.indicators():
+        for indicator in top.walk():
+            fields = attrs.asdict(indicator, recurse=False)
+            assert Indicator(**fields) == indicator
+
+
+@given(programmes())
+def test_measurements_sorted_and_one_per_period(programme: Programme) -> None:
+    for indicator in programme.indicators():
+        periods = [m.period for m in indicator.measurements]
+        assert periods == sorted(periods)
+        assert len(set(periods)) == len(periods)
+
+
+@given(
+    st.sampled_from(COMPATIBLE_UNITS).flatmap(
+        lambda pair: st.tuples(st.just(pair), figures_in_range(*pair[2], min_size=1))
+    )
+)
+def test_values_invariant_under_conversion(
+    case: tuple[tuple[str, str, tuple[float, float]], dict[int, float]],
+) -> None:
+    (unit, other, _), figures = case
+    direct = Indicator(
+        id="x",
+        name="X",
+        unit=unit,
+        measurements=[Measurement(y, Q(v, unit)) for y, v in figures.items()],
+    )
+    converted = Indicator(
+        id="x",
+        name="X",
+        unit=unit,
+        measurements=[Measurement(y, Q(v, unit).to(other)) for y, v in figures.items()],
+    )
+    for a, b in zip(direct.measurements, converted.measurements, strict=True):
+        assert a.period == b.period
+        assert b.value.units == a.value.units
+        assert b.value.magnitude == pytest.approx(a.value.magnitude, rel=1e-12, abs=1e-12)
+
+
+@given(st.sampled_from(COMPATIBLE_UNITS), calendar_years(), NON_FINITE)
+def test_non_finite_values_refused(pair: tuple[str, str, object], year: int, bad: float) -> None:
+    with pytest.raises(ValidationError):
+        Indicator(id="x", name="X", unit=pair[0], measurements=[Measurement(year, Q(bad, pair[1]))])
+
+
+@given(out_of_range(), calendar_years())
+def test_values_out_of_range_refused(case: tuple[str, float], year: int) -> None:
+    unit, value = case
+    with pytest.raises(ValidationError, match="must lie between") as info:
+        Indicator(id="x", name="X", unit=unit, measurements=[Measurement(year, value)])
+    assert "indicator 'x'" in str(info.value)
+
+
+@given(figures_in_range(0, 100, min_size=1), st.data())
+def test_two_figures_for_one_period_refused(figures: dict[int, float], data: st.DataObject) -> None:
+    year = data.draw(st.sampled_from(sorted(figures)))
+    measurements = [Measurement(y, v) for y, v in figures.items()] + [Measurement(year, 1.0)]
+    with pytest.raises(DuplicateError) as info:
+        Indicator(id="x", name="X", unit="percent", measurements=measurements)
+    assert info.value.value == str(year)
+
+
+@given(
+    st.sampled_from(["report", "mark", "EUR", "fte", "inhabitant", "count"]),
+    st.sampled_from(["percent", "crime / inhabitant", "mark", "fte", "EUR"]),
+    calendar_years(),
+)
+def test_units_that_do_not_fit_refused(unit: str, given_unit: str, year: int) -> None:
+    assume(
+        units.to_unit(unit).dimensionality != units.to_unit(given_unit).dimensionality
+        or units.is_share(unit) != units.is_share(given_unit)
+    )
+    with pytest.raises(UnitError):
+        Indicator(id="x", name="X", unit=unit, measurements=[Measurement(year, Q(5, given_unit))])
+
+
+@given(st.sampled_from(["", " ", "\t"]), st.sampled_from(["id", "name"]))
+def test_empty_text_refused(text: str, field: str) -> None:
+    fields = {"id": "x", "name": "X", field: text}
+    with pytest.raises(ProgmonError):
+        Indicator(unit="count", **fields)
