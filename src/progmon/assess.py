@@ -648,9 +648,18 @@ def _indicator_assessment(
 def roll_up(statuses: Iterable[Status]) -> Status:
     """The status of a whole: the worst judged status, else NOT_MEASURED or INSUFFICIENT_DATA.
 
+    A whole is ACHIEVED only when all its parts are: where some parts are
+    achieved and others cannot be judged yet (not measured, too few
+    figures, no target), the whole is ON_TRACK at best, because nobody can
+    say the unmeasured parts were reached.
+
     Example:
         >>> roll_up([Status.ON_TRACK, Status.AT_RISK, Status.NOT_MEASURED])
         <Status.AT_RISK: 'at-risk'>
+        >>> roll_up([Status.ACHIEVED, Status.ACHIEVED])
+        <Status.ACHIEVED: 'achieved'>
+        >>> roll_up([Status.ACHIEVED, Status.NOT_MEASURED])
+        <Status.ON_TRACK: 'on-track'>
         >>> roll_up([Status.NOT_MEASURED, Status.NO_TARGET])
         <Status.INSUFFICIENT_DATA: 'insufficient-data'>
         >>> roll_up([])
@@ -659,7 +668,10 @@ def roll_up(statuses: Iterable[Status]) -> Status:
     seen = list(statuses)
     judged = [s for s in seen if s.is_judged]
     if judged:
-        return max(judged, key=lambda s: s.rank)
+        worst = max(judged, key=lambda s: s.rank)
+        if worst is Status.ACHIEVED and len(judged) < len(seen):
+            return Status.ON_TRACK
+        return worst
     if all(s is Status.NOT_MEASURED for s in seen):
         return Status.NOT_MEASURED
     return Status.INSUFFICIENT_DATA
