@@ -22,9 +22,12 @@ myst_heading_anchors = 3
 exclude_patterns = ["_build", "conftest.py"]
 
 autodoc_member_order = "bysource"
-autodoc_typehints = "description"
+# In signatures: numpy.str_ in a description would read as an RST link.
+autodoc_typehints = "signature"
 napoleon_google_docstring = True
 napoleon_numpy_docstring = False
+# Annotations such as numpy.str_ would read as RST links in attribute types.
+napoleon_attr_annotations = False
 
 # No intersphinx: the docs build offline, as CI does.
 
