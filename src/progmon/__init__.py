@@ -18,7 +18,7 @@ Example:
 
 from __future__ import annotations
 
-from . import errors, methods, units
+from . import errors, methods, trend, units
 from ._model import (
     Action,
     Ambition,
@@ -69,5 +69,6 @@ __all__ = [
     "load",
     "load_measurements",
     "methods",
+    "trend",
     "units",
 ]
