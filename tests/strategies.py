@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import itertools as _itertools
+
 import numpy as np
 from hypothesis import strategies as st
+
+import progmon as _pm
 
 # ---------------------------------------------------------------------------
 # Series for progmon.trend
@@ -124,10 +129,6 @@ sample_sizes = st.one_of(st.integers(1, 5000), st.floats(1, 1e5, allow_nan=False
 # direction; every period lies in 1990-2030 and every deadline after it, so
 # that no deadline precedes a baseline.
 
-import datetime as dt  # noqa: E402  # appended section: the shared header is not ours to edit
-import itertools as _itertools  # noqa: E402  # appended section, as above
-
-import progmon as _pm  # noqa: E402  # appended section, as above
 
 texts = st.text(st.characters(exclude_categories=("Cs",)), max_size=24)
 names = texts.filter(lambda text: bool(text.strip()))
@@ -417,3 +418,15 @@ def out_of_range(draw: st.DrawFn) -> tuple[str, float]:
         else st.nothing()
     )
     return unit, draw(below | above)
+
+
+# Figures and methods for assessment properties ----------------------------------------
+
+#: Latest figures of a series, non-negative as counts and shares are.
+figure_values = st.floats(min_value=0.0, max_value=1000.0, allow_nan=False)
+#: +1 where more is better, -1 where less is.
+direction_signs = st.sampled_from([-1, 1])
+#: The names of the assessment methods.
+method_names = st.sampled_from(["growth-ratio", "projection", "pro-rata"])
+#: Strictly positive values, where growth rates are defined.
+positive_values = st.floats(min_value=0.01, max_value=1e6, allow_nan=False)

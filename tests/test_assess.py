@@ -39,6 +39,7 @@ from progmon.assess import (
     roll_up,
 )
 from progmon.errors import ValidationError
+from strategies import direction_signs, figure_values, method_names
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "veiligheid.py"
 
@@ -489,10 +490,6 @@ class TestPanel:
 
 # --------------------------------------------------------------------------- properties
 
-values = st.floats(min_value=0.0, max_value=1000.0, allow_nan=False)
-directions = st.sampled_from([-1, 1])
-method_names = st.sampled_from(["growth-ratio", "projection", "pro-rata"])
-
 
 def _better(direction, a, b):
     """(worse, better) of two latest values for ``direction``."""
@@ -502,10 +499,10 @@ def _better(direction, a, b):
 
 @given(
     base=st.floats(min_value=1.0, max_value=1000.0),
-    target=values,
-    a=values,
-    b=values,
-    direction=directions,
+    target=figure_values,
+    a=figure_values,
+    b=figure_values,
+    direction=direction_signs,
     method=method_names,
     with_target=st.booleans(),
     margin=st.one_of(st.just(np.nan), st.floats(min_value=0, max_value=50)),
@@ -568,7 +565,7 @@ def test_invariant_under_unit_conversion(base, latest, target, direction, method
     y=st.lists(st.floats(min_value=0.1, max_value=1e4), min_size=2, max_size=6),
     target=st.floats(min_value=0.1, max_value=1e4),
     k=st.floats(min_value=1e-3, max_value=1e3),
-    direction=directions,
+    direction=direction_signs,
     method=method_names,
 )
 def test_panel_scale_invariance(y, target, k, direction, method):

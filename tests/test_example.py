@@ -593,4 +593,3 @@ def test_script_prints_the_review(programme: Programme, tmp_path: Path) -> None:
     for action in programme.ambitions[0].actions:
         assert flat(action.description) in out
     assert html.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
-

@@ -20,8 +20,7 @@ from progmon._progress import (
     required_value,
 )
 from progmon.errors import ValidationError
-
-positive = st.floats(min_value=0.01, max_value=1e6, allow_nan=False)
+from strategies import positive_values
 
 
 class TestRequiredValue:
@@ -72,8 +71,8 @@ class TestExpectedValue:
         assert float(expected_value(2022.5, 2018.5, 4000, 2022.5, 3640)) == 3640.0
 
     @given(
-        y_base=positive,
-        required=positive,
+        y_base=positive_values,
+        required=positive_values,
         share=st.floats(min_value=0, max_value=1),
     )
     def test_linear_in_time(self, y_base, required, share):
@@ -135,7 +134,7 @@ class TestGrowthRate:
         assert not bool(compound)
         assert float(rate) == pytest.approx(20 / 5 / 10)
 
-    @given(y0=positive, y1=positive, k=st.floats(min_value=1e-3, max_value=1e3))
+    @given(y0=positive_values, y1=positive_values, k=st.floats(min_value=1e-3, max_value=1e3))
     def test_scale_invariant(self, y0, y1, k):
         a, _ = growth_rate(2015.5, y0, 2019.5, y1)
         b, _ = growth_rate(2015.5, k * y0, 2019.5, k * y1)
