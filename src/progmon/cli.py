@@ -184,16 +184,13 @@ def _report(args: argparse.Namespace) -> int:
             "html" if output is not None and output.suffix.lower() in {".html", ".htm"} else "md"
         )
     method: Any = args.method
-    text = report.render(programme, format=format_, lang=args.lang, as_of=args.as_of, method=method)
     if output is None:
+        text = report.render(
+            programme, format=format_, lang=args.lang, as_of=args.as_of, method=method
+        )
         sys.stdout.write(text)
         return EXIT_OK
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as e:
-        raise ProgmonFileError(
-            f"cannot write the review: {e.strerror or e}", element="output", value=str(output)
-        ) from e
+    report.write(programme, output, format=format_, lang=args.lang, as_of=args.as_of, method=method)
     sys.stderr.write(f"progmon: wrote {output}\n")
     return EXIT_OK
 

@@ -34,12 +34,12 @@ from progmon.errors import (
     AmbiguityError,
     FileFormatError,
     ProgmonError,
-    ProgmonFileError,
     ValidationError,
 )
 
 from ._converter import parse_period
 from ._csv import Figure, _located, add_measurements, parse_number, warn_replaced
+from ._text import read_text
 
 __all__ = ["CbsColumn", "fetch_cbs", "load_cbs", "read_cbs"]
 
@@ -197,14 +197,7 @@ def fetch_cbs(table: str, directory: str | os.PathLike[str], *, filters: str | N
 
 
 def _read_rows(path: Path) -> tuple[list[dict[str, Any]], str | None]:
-    try:
-        raw = path.read_bytes()
-    except OSError as e:
-        raise ProgmonFileError(f"cannot be read: {e.strerror}", element=str(path)) from e
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise FileFormatError(f"is not UTF-8 text (byte {e.start})", element=str(path)) from e
+    text = read_text(path)
     suffix = path.suffix.lower()
     if suffix == ".json":
         return _json_rows(text, str(path))

@@ -34,12 +34,12 @@ from progmon.errors import (
     DuplicateError,
     FileFormatError,
     ProgmonError,
-    ProgmonFileError,
     ProgmonWarning,
     ValidationError,
 )
 
 from ._converter import format_number, parse_period
+from ._text import read_text
 
 __all__ = [
     "Figure",
@@ -148,16 +148,7 @@ def read_measurements(path: str | os.PathLike[str]) -> tuple[Figure, ...]:
         ('woonoverlast_burengerucht', 'tests/fixtures/figures_nl.csv line 2')
     """
     where = Path(path)
-    try:
-        raw = where.read_bytes()
-    except OSError as e:
-        raise ProgmonFileError(f"cannot be read: {e.strerror}", element=str(where)) from e
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as e:
-        raise FileFormatError(
-            f"is not UTF-8 text (byte {e.start}): save it as CSV UTF-8", element=str(where)
-        ) from e
+    text = read_text(where, advice=": save it as CSV UTF-8")
     return read_measurements_text(text, origin=str(where))
 
 

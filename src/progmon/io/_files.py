@@ -14,6 +14,7 @@ from progmon._model import Programme
 from progmon.errors import FileFormatError, ProgmonFileError
 
 from ._converter import structure_programme, unstructure_programme
+from ._text import read_text
 
 __all__ = ["dump", "dumps", "load", "loads"]
 
@@ -56,16 +57,7 @@ def load(path: str | os.PathLike[str]) -> Programme:
     """
     where = Path(path)
     kind = _format_of(where)
-    try:
-        raw = where.read_bytes()
-    except OSError as e:
-        raise ProgmonFileError(f"cannot be read: {e.strerror}", element=str(where)) from e
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as e:
-        raise FileFormatError(
-            f"is not UTF-8 text (byte {e.start})", element=str(where), value=raw[e.start : e.end]
-        ) from e
+    text = read_text(where)
     return loads(text, kind, origin=str(where))
 
 
