@@ -512,7 +512,7 @@ def test_every_refusal_is_a_builtin_too() -> None:
 
 
 def test_source_citation() -> None:
-    assert str(Source("jaarcijfers 2019", publisher="Politie")) == "Politie jaarcijfers 2019"
+    assert str(Source("jaarcijfers 2019", publisher="Politie")) == "Politie, jaarcijfers 2019"
     assert str(Source("CBS Veiligheidsmonitor 2019", publisher="CBS")) == (
         "CBS Veiligheidsmonitor 2019"
     )

@@ -256,10 +256,14 @@ def _to_optional_period(value: Period | int | str | None) -> Period | None:
 class Source:
     """Where a figure comes from, as the document cites it.
 
+    ``str(source)`` is the citation: the title, preceded by the publisher
+    where the title does not name it.
+
     Example:
-        >>> s = Source("jaarcijfers 2019", publisher="Politie", year=2019)
-        >>> str(s)
+        >>> str(Source("Politie jaarcijfers 2019", publisher="Politie", year=2019))
         'Politie jaarcijfers 2019'
+        >>> str(Source("Burgerpanel peiling december 2019", publisher="Kennispunt Twente"))
+        'Kennispunt Twente, Burgerpanel peiling december 2019'
     """
 
     title: str
@@ -270,7 +274,7 @@ class Source:
 
     def __str__(self) -> str:
         if self.publisher and self.publisher.casefold() not in self.title.casefold():
-            return f"{self.publisher} {self.title}"
+            return f"{self.publisher}, {self.title}"
         return self.title
 
 

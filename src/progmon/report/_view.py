@@ -184,20 +184,13 @@ def _figure(measurement: Measurement | None, fmt: Formatter) -> str:
     return text
 
 
-def _source_text(source: Source) -> str:
-    """A source as cited: its title, with the publisher where the title lacks it."""
-    if not source.publisher or source.publisher.lower() in source.title.lower():
-        return source.title
-    return f"{source.publisher}, {source.title}"
-
-
 def _source(measurement: Measurement | None, indicator: Any) -> str:
     source: Source | None = None
     if measurement is not None and measurement.source is not None:
         source = measurement.source
     elif indicator.source is not None:
         source = indicator.source
-    return _source_text(source) if source is not None else ""
+    return str(source) if source is not None else ""
 
 
 class _Builder:
@@ -249,7 +242,7 @@ class _Builder:
     def _remember(self, source: Source | None) -> None:
         if source is None:
             return
-        text = _source_text(source)
+        text = str(source)
         details = [d for d in (source.note, source.url) if d]
         self.sources.setdefault(text, f"{text}: {'; '.join(details)}" if details else text)
 
