@@ -163,6 +163,15 @@ def test_toml_and_json_files(tmp_path: Path, capsys: pytest.CaptureFixture[str])
         capsys.readouterr()
 
 
+def test_shipped_toml_renders_the_same_review(capsys: pytest.CaptureFixture[str]) -> None:
+    for lang in ("nl", "en"):
+        assert main(["report", str(EXAMPLE), "--as-of", "2020", "--lang", lang]) == 0
+        from_python = capsys.readouterr().out
+        toml = EXAMPLE.with_suffix(".toml")
+        assert main(["report", str(toml), "--as-of", "2020", "--lang", lang]) == 0
+        assert capsys.readouterr().out == from_python
+
+
 def test_broken_toml_is_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     file = tmp_path / "broken.toml"
     file.write_text("id = [\n", encoding="utf-8")
