@@ -35,6 +35,13 @@ const out = document.createElement('pre');
 out.id = 'svg-sizes';
 out.textContent = JSON.stringify(sizes);
 document.body.appendChild(out);
+const wide = [...document.querySelectorAll('.scroll')]
+  .filter(box => box.scrollWidth > box.clientWidth + 1)
+  .map(box => box.querySelector('td') ? box.querySelector('td').textContent.trim() : '?');
+const overflow = document.createElement('pre');
+overflow.id = 'overflowing';
+overflow.textContent = JSON.stringify(wide);
+document.body.appendChild(overflow);
 </script>"""
 
 
@@ -87,7 +94,7 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def test_the_charts_have_a_size_and_the_page_no_console_messages(
+def test_the_charts_have_a_size_the_tables_fit_and_no_console_messages(
     page: Path, tmp_path: Path
 ) -> None:
     browser = _chromium()
@@ -105,6 +112,7 @@ def test_the_charts_have_a_size_and_the_page_no_console_messages(
         browser,
         tmp_path / "profile",
         "--virtual-time-budget=2000",
+        "--window-size=1280,4000",
         "--dump-dom",
         test_copy.as_uri(),
     )
@@ -119,6 +127,10 @@ def test_the_charts_have_a_size_and_the_page_no_console_messages(
         assert size["height"] > 100, size
         # The viewBox keeps matplotlib's proportions (6.4 x 3.0 inches).
         assert size["width"] / size["height"] == pytest.approx(6.4 / 3.0, rel=0.05)
+    # On a laptop-wide window no table needs a scroll bar: long notes wrap.
+    wide = re.search(r'<pre id="overflowing">(.*?)</pre>', done.stdout, re.DOTALL)
+    assert wide, "the measuring script did not run"
+    assert json.loads(wide[1].replace("&quot;", '"').replace("&amp;", "&")) == []
 
 
 def test_screenshot_of_the_report(page: Path, tmp_path: Path) -> None:
