@@ -7,7 +7,7 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from progmon import Indicator, Measurement, Programme, units
+from progmon import Change, Indicator, Level, Measurement, Programme, units
 from progmon.errors import DuplicateError, ProgmonError, UnitError, ValidationError
 from strategies import (
     COMPATIBLE_UNITS,
@@ -114,3 +114,39 @@ def test_empty_text_refused(text: str, field: str) -> None:
     fields = {"id": "x", "name": "X", field: text}
     with pytest.raises(ProgmonError):
         Indicator(unit="count", **fields)
+
+
+@given(programmes(), st.data())
+def test_a_duplicated_id_anywhere_is_refused(programme: Programme, data: st.DataObject) -> None:
+    every = [i for top in programme.indicators() for i in top.walk()]
+    assume(every)
+    # A copy of any indicator or component, added as a context indicator.
+    copy = data.draw(st.sampled_from(every))
+    first, *rest = programme.ambitions
+    crowded = attrs.evolve(first, context=(*first.context, copy))
+    with pytest.raises(DuplicateError) as info:
+        programme.evolve(ambitions=(crowded, *rest))
+    assert info.value.value == copy.id
+
+
+@given(programmes())
+def test_a_deadline_before_the_baseline_is_refused(programme: Programme) -> None:
+    measured = [i for i in programme.indicators() if i.baseline is not None]
+    assume(measured)
+    indicator = measured[0]
+    assert indicator.baseline is not None
+    early = indicator.baseline.start.year - 1
+    with pytest.raises(ValidationError, match="before the baseline"):
+        indicator.evolve(target=Change(-1.0, by=early), direction=None)
+
+
+@given(programmes(), st.sampled_from(["mark", "EUR", "fte", "inhabitant", "crime"]))
+def test_a_target_whose_unit_does_not_fit_is_refused(programme: Programme, unit: str) -> None:
+    candidates = [
+        i
+        for i in programme.indicators()
+        if units.to_unit(unit).dimensionality != i.unit.dimensionality
+    ]
+    assume(candidates)
+    with pytest.raises(UnitError, match="target"):
+        candidates[0].evolve(target=Level(Q(5, unit)), direction=None)
