@@ -590,3 +590,26 @@ def test_nan_is_missing_not_zero():
     assert res.statuses()[0] is Status.INSUFFICIENT_DATA
     assert float(res.baseline[0]) == 10.0
     assert not math.isnan(float(res.latest[0]))
+
+
+# --------------------------------------------------------------------------- review: degenerate panels
+
+
+def test_panel_without_figures_takes_margins_too():
+    res = assess_panel(
+        np.empty(0), np.empty((2, 0)), direction=1, margin=np.empty((2, 0)), share_scale=100.0
+    )
+    assert [s.value for s in res.statuses()] == ["not-measured", "not-measured"]
+
+
+def test_figures_beyond_double_range_give_no_warning():
+    # pytest turns warnings into errors: overflow must end as inf/NaN, silently.
+    res = assess_panel(
+        [2015.5, 2019.5],
+        [[-1e300, 1e300], [1e-300, 1e300]],
+        target=[1e300, 0.0],
+        deadline=2022.5,
+        direction=[1, -1],
+    )
+    assert res.statuses()[0] is Status.ACHIEVED
+    assert res.statuses()[1] is Status.DETERIORATING

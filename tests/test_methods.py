@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import math
 import warnings
+from fractions import Fraction
 
 import numpy as np
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+import progmon
 from progmon import methods
-from progmon.assess import Status, assess_panel
+from progmon.assess import Status, assess, assess_panel
 from progmon.errors import ValidationError
 
 # --------------------------------------------------------------------------- references
@@ -346,3 +348,82 @@ def test_get_method_passes_instances_and_defaults_to_growth_ratio():
 def test_get_method_refuses_unknown(bad):
     with pytest.raises(ValidationError, match="method"):
         methods.get_method(bad)
+
+
+# --------------------------------------------------------------------------- review: boundaries and signs
+#
+# Figures are decimals; a reader checks a status by hand, in exact arithmetic.
+# A key number that equals a threshold there must get the status the table
+# gives for it, whatever binary floating point makes of it (0.5999999999999996).
+
+
+def test_growth_of_exactly_one_and_a_half_percent_is_on_track():
+    # 200 -> 203 in one year: (203 / 200) - 1 = 0.015 exactly, open-sdg's "substantial progress".
+    assert Fraction(203, 200) - 1 == Fraction(15, 1000)
+    res = assess_panel([2018.5, 2019.5], [[200.0, 203.0]], direction=1)
+    assert res.statuses()[0] is Status.ON_TRACK
+    res = assess_panel([2018.5, 2019.5], [[200.0, 201.0]], direction=1)  # 0.005 exactly
+    assert res.statuses()[0] is Status.AT_RISK
+
+
+@pytest.mark.parametrize(
+    ("base", "latest", "target"),
+    [(10.0, 10.6, 14.0), (10.0, 9.4, 6.0), (10.0, 12.1, 24.0), (37.2, 35.4, 25.2)],
+)
+def test_pro_rata_ratio_of_exactly_0_6_is_at_risk(base, latest, target):
+    # A quarter of the way (2018.5 -> 2019.5 of 2018.5 -> 2022.5): Q = change / (gap / 4).
+    exact = (Fraction(str(latest)) - Fraction(str(base))) / (
+        (Fraction(str(target)) - Fraction(str(base))) / 4
+    )
+    assert exact == Fraction(6, 10)
+    res = assess_panel(
+        [2018.5, 2019.5],
+        [[base, latest]],
+        target=target,
+        deadline=2022.5,
+        direction=1 if target > base else -1,
+        method="pro-rata",
+    )
+    assert res.statuses()[0] is Status.AT_RISK
+
+
+@pytest.mark.parametrize("method", ["growth-ratio", "projection", "pro-rata"])
+def test_no_change_is_a_ratio_of_plus_zero(method):
+    # A report prints the ratio: "-0.00" would read as a move the wrong way.
+    _, ratio, res = one(method, 100, 100, 50, -1)
+    assert ratio == 0
+    assert math.copysign(1.0, ratio) == 1.0
+    assert math.copysign(1.0, float(res.rate[0])) == 1.0
+    assert res.statuses()[0] is Status.OFF_TRACK
+
+
+class TestRelativeChangeOfANegativeBaseline:
+    """RelativeChange(f) requires y_b (1 + f); for a deficit that is a way up or down."""
+
+    @staticmethod
+    def balance(fraction):
+        return progmon.Indicator(
+            id="saldo",
+            name="Saldo",
+            unit="EUR",
+            measurements=[progmon.Measurement(2018, -100), progmon.Measurement(2020, -80)],
+            target=progmon.RelativeChange(fraction, by=2022),
+        )
+
+    def test_halving_a_deficit_is_a_way_up(self):
+        # -100 * (1 - 0.5) = -50: from -100 to -80 is 40 % of the way, not the target.
+        result = assess(self.balance(-0.5), as_of=2021)
+        assert result.target_value.m_as("EUR") == -50
+        expected, value = sdg_build_status(2018, -100, 2020, -80, -50, 2022, 1)
+        assert result.status is OPEN_SDG[expected]
+        assert result.ratio == pytest.approx(value, rel=1e-12)
+        assert result.progress == pytest.approx(0.4)
+
+    def test_growing_a_deficit_is_a_way_down(self):
+        # -100 * (1 + 0.5) = -150: from -100 to -80 moves away from it.
+        result = assess(self.balance(0.5), as_of=2021)
+        assert result.target_value.m_as("EUR") == -150
+        expected, value = sdg_build_status(2018, -100, 2020, -80, -150, 2022, -1)
+        assert expected == "deterioration"
+        assert result.status is OPEN_SDG[expected]
+        assert result.ratio == pytest.approx(value, rel=1e-12)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import warnings
+from fractions import Fraction
 
 import attrs
 import numpy as np
@@ -319,8 +320,12 @@ def test_margin_test_rule(va: float, ma: float, vb: float, mb: float) -> None:
         assert not res.significant
     else:
         assert res.known
-        close(res.threshold, math.hypot(ma, mb), rtol=1e-15)
-        assert res.significant == (abs(vb - va) > math.hypot(ma, mb))
+        threshold = math.hypot(ma, mb)
+        close(res.threshold, threshold, rtol=1e-15)
+        # Within rounding of the threshold a difference counts as equal to it.
+        slack = 1e-9 * (abs(va) + abs(vb) + threshold)
+        if abs(abs(vb - va) - threshold) > slack:
+            assert res.significant == (abs(vb - va) > threshold)
 
 
 def test_margin_test_veiligheidsmonitor() -> None:
@@ -535,3 +540,27 @@ def test_student_t_one_degree_of_freedom_is_exact() -> None:
     t = np.array([2.2e-7, 1e-3, 0.5, 1.0, 3.0, 100.0, 1e6])
     expected = 2 / np.pi * np.arctan(1 / t)
     close(trend._t_two_sided(t, np.ones_like(t)), expected, rtol=1e-14)
+
+
+# ---------------------------------------------------------------------------
+# Review: survey figures exactly at the margin
+# ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("a", "b", "c"), [(3, 4, 5), (6, 8, 10), (5, 12, 13), (9, 12, 15)])
+def test_margin_test_exactly_at_the_threshold_is_within(a: int, b: int, c: int) -> None:
+    # Figures with one decimal whose difference equals sqrt(ma**2 + mb**2) exactly
+    # (a Pythagorean triple of margins): "within the margin", so not significant,
+    # whatever binary floating point makes of 24.1 - 22.1.
+    ma, mb, threshold = Fraction(a, 10), Fraction(b, 10), Fraction(c, 10)
+    assert ma**2 + mb**2 == threshold**2
+    first = np.arange(0, 1000 - c, 3) / 10
+    second = (np.arange(0, 1000 - c, 3) + c) / 10
+    for va, vb in zip(first, second, strict=True):
+        assert Fraction(str(vb)) - Fraction(str(va)) == threshold
+    res = trend.margin_test(first, a / 10, second, b / 10)
+    assert not res.significant.any()
+    res = trend.margin_test(second, b / 10, first, a / 10)
+    assert not res.significant.any()
+    # One step of 0.1 more is beyond the margin.
+    assert trend.margin_test(first, a / 10, second + 0.1, b / 10).significant.all()

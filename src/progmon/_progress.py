@@ -357,15 +357,31 @@ class RowMethod(Protocol):
         ...
 
 
+#: A key number within this fraction of a threshold below it counts as reaching it.
+THRESHOLD_SLACK: Final = 1e-9
+
+
+def _reaches(value: FloatArray, threshold: float) -> npt.NDArray[np.bool_]:
+    # Figures are decimals: a ratio that is exactly 0.6 by hand comes out as
+    # 0.5999999999999996 in binary floating point, and must not drop a class.
+    return np.asarray(value >= threshold - THRESHOLD_SLACK * abs(threshold))
+
+
 def classify(value: FloatArray, on_track: float, at_risk: float, off_track: float) -> IntArray:
     """Status codes from descending thresholds: >= on_track ON_TRACK ... < off_track DETERIORATING.
+
+    A value within :data:`THRESHOLD_SLACK` (relative) below a threshold
+    counts as reaching it, so that a key number that equals a threshold in
+    exact arithmetic gets the status the threshold table gives it.
 
     Example:
         >>> classify(np.array([1.0, 0.7, 0.1, -0.2]), 0.95, 0.6, 0.0).tolist()
         [1, 2, 3, 4]
+        >>> classify(np.array([0.5999999999999996]), 0.95, 0.6, 0.0).tolist()  # 0.6 by hand
+        [2]
     """
     codes = np.select(
-        [value >= on_track, value >= at_risk, value >= off_track],
+        [_reaches(value, on_track), _reaches(value, at_risk), _reaches(value, off_track)],
         [ON_TRACK, AT_RISK, OFF_TRACK],
         default=DETERIORATING,
     )
@@ -496,11 +512,13 @@ def judge(  # one decision table, kept in one place on purpose
         conditions, [np.broadcast_to(r, count.shape) for _, _, r in rules], rate_reason
     )
     judged = status <= DETERIORATING
+    # "+ 0.0" turns the -0.0 of "no change, lower is better" into 0.0, which
+    # a report prints as 0.00 rather than as a move the wrong way.
     return Judgement(
         status=status.astype(np.int8),
         reason=reason.astype(np.int8),
-        ratio=np.where(judged & level, ratio, np.nan),
-        rate=np.where(tl > tb, rate, np.nan),
+        ratio=np.where(judged & level, ratio, np.nan) + 0.0,
+        rate=np.where(tl > tb, rate, np.nan) + 0.0,
         compound=compound,
         progress=progress,
         projection=np.where(tl > tb, projection, np.nan),

@@ -40,11 +40,12 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import math
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
-from typing import Any, Final, TypeAlias, overload
+from typing import Any, Final, ParamSpec, TypeAlias, TypeVar, overload
 
 import attrs
 import numpy as np
@@ -311,6 +312,27 @@ def _ends(
     )
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _overflow_to_inf(func: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run ``func`` with numpy's overflow warning off.
+
+    Figures beyond the range of a double (1e308) overflow to inf or NaN in
+    differences and ratios, as in :mod:`progmon.trend`; that is no reason
+    for a warning in the middle of a report.
+    """
+
+    @functools.wraps(func)
+    def quiet(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with np.errstate(over="ignore"):
+            return func(*args, **kwargs)
+
+    return quiet
+
+
+@_overflow_to_inf
 def assess_panel(
     t: npt.ArrayLike,
     y: npt.ArrayLike,
@@ -377,6 +399,9 @@ def assess_panel(
     t_base, y_base, t_last, y_last = ends.t_base, ends.y_base, ends.t_last, ends.y_last
     rows = values.shape[:-1]
 
+    if np.shape(y)[-1] == 0:
+        # No figures, so no margins: _ends padded y with one missing figure.
+        margin = sample_size = None
     margins = _broadcast_rows(margin, values.shape, np.nan)
     sizes = _broadcast_rows(sample_size, values.shape, np.nan)
     significant = _significance(
@@ -590,6 +615,12 @@ def _indicator_assessment(
         float(units.Quantity(1, "dimensionless").m_as(unit)) if units.is_share(unit) else None
     )
     direction = indicator.direction.sign if indicator.direction is not None else 0
+    if kind is Kind.LEVEL and math.isfinite(y_base) and required != y_base:
+        # The required value fixes the way to go. The model infers the
+        # direction of a RelativeChange from the sign of the fraction alone,
+        # which points the wrong way for a negative baseline: halving a
+        # deficit of -100 requires -50, a way up.
+        direction = 1 if required > y_base else -1
     panel = assess_panel(
         t if figures else np.empty(0),
         y if figures else np.empty((1, 0)),

@@ -93,6 +93,10 @@ _TINY: Final = 1.0e-20
 # values (16 MB per float array), so memory stays bounded for long series.
 _BLOCK_VALUES: Final = 1 << 21
 
+# margin_test: a difference within this fraction of the figures' size of
+# the threshold is taken as equal to it (rounding of decimal figures).
+_MARGIN_SLACK: Final = 1e-9
+
 # An error message shows a long input as a numpy array, whose repr is abridged.
 _SHOWN_VALUES: Final = 20
 
@@ -1074,6 +1078,9 @@ def margin_test(
     is the rule behind the "+" and "-" markers in the tables of the CBS
     Veiligheidsmonitor. Use it where a source publishes margins but not
     sample sizes; with sample sizes, :func:`proportions_ztest` is the test.
+    A difference equal to the threshold is within the margin, also where
+    the decimal figures are not exact in binary (within 1e-9 of the
+    figures' size).
 
     A NaN value or margin (a figure not published, a margin unknown) gives
     ``known`` False and ``significant`` False: without a margin, no change
@@ -1124,7 +1131,11 @@ def margin_test(
     difference = vb - va
     threshold = np.hypot(ma, mb)
     known = ~(np.isnan(difference) | np.isnan(threshold))
-    significant = known & (np.abs(difference) > threshold)
+    # Survey figures are decimals: 32.2 - 30.2 against a margin of 2.0 is a
+    # difference "within the margin", even where binary floating point makes
+    # it 2.0000000000000036. Differences this close count as equal.
+    slack = _MARGIN_SLACK * (np.abs(va) + np.abs(vb) + threshold)
+    significant = known & (np.abs(difference) > threshold + slack)
     return MarginTestResult(
         difference=_out(difference),
         threshold=_out(threshold),
