@@ -272,6 +272,14 @@ class TestIndicator:
     def test_direction_inferred(self, target: progmon.Target, direction: Direction) -> None:
         assert make_indicator(target=target).direction is direction
 
+    def test_relative_change_of_a_negative_baseline(self) -> None:
+        # Half of a deficit of 100 EUR more is a deficit of 150 EUR: a decrease.
+        deficit = make_indicator(unit="EUR", measurements=[Measurement(2019, -100)])
+        assert deficit.evolve(target=RelativeChange(0.5)).direction is Direction.DECREASE
+        assert deficit.evolve(target=RelativeChange(-0.5)).direction is Direction.INCREASE
+        with pytest.raises(ValidationError, match="contradicts"):
+            deficit.evolve(target=RelativeChange(-0.5), direction=Direction.DECREASE)
+
     def test_direction_contradicting_target_refused(self) -> None:
         with pytest.raises(ValidationError, match="contradicts"):
             make_indicator(target=Change(-360), direction=Direction.INCREASE)

@@ -529,14 +529,16 @@ class Indicator:
         element: str,
     ) -> Direction | None:
         implied: Direction | None = None
+        base = next((m.value for m in measurements if m.period == baseline), None)
         if isinstance(target, Change) and target.amount != 0:
             implied = Direction.INCREASE if float(target.amount) > 0 else Direction.DECREASE
         elif isinstance(target, RelativeChange) and target.fraction != 0:
-            implied = Direction.INCREASE if target.fraction > 0 else Direction.DECREASE
-        elif isinstance(target, Level) and baseline is not None:
-            base = next(m.value for m in measurements if m.period == baseline)
-            if target.value != base:
-                implied = Direction.INCREASE if target.value > base else Direction.DECREASE
+            # A fraction of a negative baseline points the other way: half of
+            # -100 EUR more is -150 EUR. Without a baseline, assume a positive one.
+            sign = -1 if base is not None and base.magnitude < 0 else 1
+            implied = Direction.INCREASE if sign * target.fraction > 0 else Direction.DECREASE
+        elif isinstance(target, Level) and base is not None and target.value != base:
+            implied = Direction.INCREASE if target.value > base else Direction.DECREASE
         if self.direction is not None and implied is not None and implied is not self.direction:
             raise ValidationError(
                 f"direction {self.direction.value} contradicts the target, which asks to "
