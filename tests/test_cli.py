@@ -68,7 +68,7 @@ def test_programme_returning_something_else(
     file = tmp_path / "other.py"
     file.write_text("def programme():\n    return 42\n", encoding="utf-8")
     assert main(["report", str(file)]) == 1
-    assert "returned a int, not a Programme" in _one_line_error(capsys.readouterr().err)
+    assert "returned an int, not a Programme" in _one_line_error(capsys.readouterr().err)
 
 
 def test_invalid_programme(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -190,3 +190,81 @@ def test_the_console_script_runs_as_a_process(tmp_path: Path) -> None:
     assert missing.returncode == 1
     assert missing.stdout == ""
     _one_line_error(missing.stderr)
+
+
+@pytest.mark.parametrize(
+    ("argv_tail", "named"),
+    [
+        (["-o", "review.pdf"], "review.pdf"),  # no format for .pdf: refused, not Markdown in a .pdf
+        (["-o", "review.html", "--format", "md"], "review.html"),  # Markdown in a .html file
+        (["-o", "review.md", "--format", "html"], "review.md"),
+    ],
+)
+def test_output_file_and_format_must_agree(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv_tail: list[str], named: str
+) -> None:
+    argv = ["report", str(EXAMPLE.with_suffix(".toml"))]
+    argv += [str(tmp_path / a) if a.startswith("review.") else a for a in argv_tail]
+    assert main(argv) == 1
+    line = _one_line_error(capsys.readouterr().err)
+    assert named in line
+    assert not (tmp_path / named).exists()
+
+
+def test_explicit_format_writes_any_file_name(tmp_path: Path) -> None:
+    target = tmp_path / "review.txt"
+    assert (
+        main(["report", str(EXAMPLE.with_suffix(".toml")), "-o", str(target), "--format", "md"])
+        == 0
+    )
+    assert target.read_text(encoding="utf-8").startswith("# Programma Veiligheid")
+
+
+@pytest.mark.parametrize(
+    ("year", "words"),
+    [
+        ("1900", "before the first figure (2013)"),  # a review of nothing: a typo
+        ("3000", "1800 to 2200"),
+        ("-5", "1800 to 2200"),
+    ],
+)
+def test_as_of_outside_the_figures_is_refused(
+    capsys: pytest.CaptureFixture[str], year: str, words: str
+) -> None:
+    assert main(["report", str(EXAMPLE.with_suffix(".toml")), f"--as-of={year}"]) == 1
+    line = _one_line_error(capsys.readouterr().err)
+    assert "--as-of" in line
+    assert year in line
+    assert words in line
+    assert capsys.readouterr().out == ""
+
+
+def test_as_of_after_the_figures_is_a_projection(capsys: pytest.CaptureFixture[str]) -> None:
+    # A review in 2022 of figures up to 2019 is what a council asks for: allowed.
+    assert main(["report", str(EXAMPLE.with_suffix(".toml")), "--as-of", "2022"]) == 0
+    assert "stand per 2022" in capsys.readouterr().out
+
+
+def test_a_programme_without_figures_yet(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A municipality that starts from the guide has goals before it has figures.
+    file = tmp_path / "nieuw.toml"
+    file.write_text(
+        'format = 1\nid = "nieuw"\nname = "Programma Nieuw"\n'
+        '[[ambitions]]\ntitle = "A"\n[[ambitions.goals]]\nid = "g"\nstatement = "S"\n'
+        'deadline = 2026\n[[ambitions.goals.indicators]]\nid = "x"\nname = "X"\n'
+        'unit = "report"\ndirection = "decrease"\n',
+        encoding="utf-8",
+    )
+    assert main(["check", str(file)]) == 0
+    out = capsys.readouterr().out
+    assert "programme 'nieuw' is valid" in out
+    assert "no figures yet" in out
+    assert "indicator 'x': not measured yet" in out
+    assert main(["report", str(file)]) == 1
+    line = _one_line_error(capsys.readouterr().err)
+    assert str(file) in line
+    assert "--as-of" in line
+    assert main(["report", str(file), "--as-of", "2024"]) == 0
+    assert "stand per 2024" in capsys.readouterr().out

@@ -256,3 +256,30 @@ def test_add_measurements_refuses_unknown_indicators(programme: Programme) -> No
     figure = Figure("nope", Measurement(2019, 1), "here")
     with pytest.raises(ValidationError, match="here: indicator"):
         add_measurements(programme, [figure])
+
+
+@pytest.mark.parametrize("sample", ["²", "١٢", "12.5", "1 250", "+12"])
+def test_sample_size_is_ascii_digits_only(
+    programme: Programme, tmp_path: Path, sample: str
+) -> None:
+    # "²" passes str.isdigit() but not int(): it must still be one ProgmonError, never a ValueError.
+    text = f"indicator,period,value,unit,sample_size\nveilig_voelen,2019,91,percent,{sample}\n"
+    with pytest.raises(FileFormatError) as caught:
+        load_measurements(programme, _write(tmp_path, text))
+    assert caught.value.value == sample
+    assert "line 2" in caught.value.element
+
+
+@pytest.mark.parametrize("column", ["Sample size", "sample-size", " SAMPLE_SIZE "])
+def test_header_names_as_spreadsheets_write_them(
+    programme: Programme, tmp_path: Path, column: str
+) -> None:
+    text = f"Indicator;Period;Value;Unit;{column}\nveilig_voelen;2019;91;percent;1.250\n"
+    result = load_measurements(programme, _write(tmp_path, text))
+    assert result.indicator("veilig_voelen").measurement(2019).sample_size == 1250
+
+
+def test_tab_separated_file_gets_advice(programme: Programme, tmp_path: Path) -> None:
+    text = "indicator\tperiod\tvalue\tunit\nveilig_voelen\t2019\t91\tpercent\n"
+    with pytest.raises(FileFormatError, match=r"separate the columns by , or ;"):
+        load_measurements(programme, _write(tmp_path, text))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -31,6 +32,7 @@ from progmon import (
     units,
 )
 from progmon.errors import (
+    AmbiguityError,
     DuplicateError,
     FileFormatError,
     ProgmonError,
@@ -555,3 +557,47 @@ def test_dump_text_is_valid_toml_with_format_first() -> None:
     text = dumps(_small())
     assert tomllib.loads(text)["format"] == 1
     assert text.splitlines()[3] == "format = 1"
+
+
+@pytest.mark.parametrize(
+    ("written", "error", "words"),
+    [
+        # A Dutch adviser writes fifty thousand euros as "50.000 EUR": never read as 50 euros.
+        ('"50.000 EUR"', AmbiguityError, "50000 EUR"),
+        ('"1.250.000 EUR"', AmbiguityError, "50000 EUR"),
+        ('"7,5 fte"', FileFormatError, "decimal point"),
+    ],
+)
+def test_amount_texts_with_dutch_separators_are_refused(
+    written: str, error: type[ProgmonError], words: str
+) -> None:
+    text = f"""format = 1
+id = "p"
+name = "P"
+[[ambitions]]
+title = "A"
+resources = [{{ purpose = "Preventie", amount = {written} }}]
+"""
+    with pytest.raises(error, match=re.escape(words)) as caught:
+        loads(text, origin="p.toml")
+    assert caught.value.element == "p.toml: ambitions[0].resources[0].amount"
+    assert caught.value.value == written.strip('"')
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [("50000 EUR", 50000.0), ("0.125 fte", 0.125), ("1.5 fte", 1.5), ("12.75 EUR", 12.75)],
+)
+def test_amount_texts_that_read_one_way(written: str, expected: float) -> None:
+    from progmon.io._converter import parse_quantity
+
+    assert parse_quantity(written).magnitude == expected
+
+
+@pytest.mark.parametrize("amount", [1.125, 12.125, 250.5, 999.999])
+def test_amounts_with_three_decimals_round_trip(amount: float) -> None:
+    resource = Resource("Inzet", units.Quantity(amount, "fte"))
+    programme = Programme(id="p", name="P", ambitions=[Ambition(title="A", resources=[resource])])
+    for kind in ("toml", "json"):
+        again = loads(dumps(programme, kind), kind)
+        assert again.ambitions[0].resources[0].amount.magnitude == amount

@@ -12,6 +12,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -443,3 +444,188 @@ def test_context_indicator_without_direction_is_shown_not_judged() -> None:
     assert "72,500 inhabitants (2019)" in md
     assert "No target" in md
     assert "no target: shown, not judged" in md
+
+
+# --------------------------------------------------------------------------- every reason
+
+
+def _reason_cases() -> dict[str, tuple[Indicator, int, int | None]]:
+    """One indicator per reason code of progmon.assess: (indicator, as_of, goal deadline)."""
+    down, up = Direction.DECREASE, Direction.INCREASE
+
+    def ind(figures: list[Measurement], **fields: Any) -> Indicator:
+        unit = fields.pop("unit", "report")
+        return Indicator(id="x", name="X", unit=unit, measurements=figures, **fields)
+
+    from progmon import Maintain
+
+    return {
+        "not-measured": (ind([], target=Improve(), direction=down, note="volgt"), 2019, 2022),
+        "no-target": (ind([Measurement(2016, 5), Measurement(2019, 4)]), 2019, 2022),
+        "no-baseline": (
+            ind(
+                [Measurement(2014, 6), Measurement(2016, 5), Measurement(2019, 4)],
+                baseline=2016,
+                target=Improve(),
+                direction=down,
+            ),
+            2015,
+            2022,
+        ),
+        "target-met": (
+            ind([Measurement(2016, 5), Measurement(2019, 3)], target=Level(4)),
+            2019,
+            2022,
+        ),
+        "baseline-only": (ind([Measurement(2016, 5)], target=Level(4)), 2019, 2022),
+        "not-maintained": (
+            ind(
+                [Measurement(2016, 50), Measurement(2019, 40)],
+                unit="percent",
+                target=Maintain(),
+                direction=up,
+            ),
+            2019,
+            2022,
+        ),
+        "no-direction": (
+            ind([Measurement(2016, 50), Measurement(2019, 40)], unit="percent", target=Maintain()),
+            2019,
+            2022,
+        ),
+        "no-deadline": (
+            ind([Measurement(2016, 50), Measurement(2019, 40)], target=Level(30)),
+            2019,
+            None,
+        ),
+        "deadline-passed": (
+            ind([Measurement(2016, 50), Measurement(2019, 40)], target=Level(30, by=2018)),
+            2019,
+            2022,
+        ),
+        "gap-zero": (
+            ind([Measurement(2016, 50), Measurement(2019, 55)], target=Level(50), direction=down),
+            2019,
+            2022,
+        ),
+        "change-within-margin": (
+            ind(
+                [
+                    Measurement(2016, 50, margin=3, sample_size=500),
+                    Measurement(2019, 51, margin=3, sample_size=500),
+                ],
+                unit="percent",
+                target=Level(60),
+            ),
+            2019,
+            2022,
+        ),
+        "ratio": (
+            ind([Measurement(2016, 50), Measurement(2019, 40)], target=Level(30)),
+            2019,
+            2022,
+        ),
+        "rate": (ind([Measurement(2016, 50), Measurement(2019, 40)], direction=down), 2019, 2022),
+    }
+
+
+# A phrase each sentence must hold, written from what the reason means.
+REASON_WORDS = {
+    "not-measured": ("Nog niet gemeten (volgt)", "Not measured yet (volgt)"),
+    "no-target": ("geen streefwaarde", "no target"),
+    "no-baseline": (
+        "nog geen cijfer voor de nulmeting (2016)",
+        "no figure for the baseline (2016) yet",
+    ),
+    "target-met": (
+        "streefwaarde (4 meldingen in 2022) gehaald",
+        "target (4 reports by 2022) reached",
+    ),
+    "baseline-only": ("alleen de nulmeting", "only the baseline"),
+    "not-maintained": ("niet vastgehouden", "not held"),
+    "no-direction": ("geef de indicator een richting", "give the indicator a direction"),
+    "no-deadline": ("zonder deadline", "without a deadline"),
+    "deadline-passed": ("deadline 2018 verstreken", "deadline 2018 passed"),
+    "gap-zero": ("al bij de nulmeting", "already met at the baseline"),
+    "change-within-margin": ("binnen de foutmarge", "within the margin of error"),
+    "ratio": (
+        "te langzaam voor 30 meldingen in 2022 (groeiratio 0,88)",
+        "too slow for 30 reports by 2022 (growth ratio 0.88)",
+    ),
+    "rate": ("verbetert", "improving"),
+}
+
+
+def test_every_reason_has_a_sentence_in_both_languages() -> None:
+    from progmon.assess import REASONS
+    from progmon.report._text import reason
+
+    cases = _reason_cases()
+    assert set(cases) == set(REASONS) == set(REASON_WORDS)  # a new reason needs its sentence
+    for code, (indicator, as_of, deadline) in cases.items():
+        goal = Goal(id="g", statement="S", indicators=[indicator], deadline=deadline)
+        assessed = next(assess(goal, as_of=as_of).indicators())
+        assert assessed.reason == code
+        for lang, words in zip(("nl", "en"), REASON_WORDS[code], strict=True):
+            sentence = reason(assessed, Formatter(lang))
+            assert words in sentence, (code, lang, sentence)
+            assert f"({code})" not in sentence, (code, lang, sentence)
+            assert sentence.endswith(".")
+            assert "\n" not in sentence
+
+
+@pytest.mark.parametrize(
+    ("lang", "value", "unit", "expected"),
+    [
+        ("nl", 1, "report", "1 melding"),
+        ("en", 1, "report", "1 report"),
+        ("nl", 1, "crime", "1 misdrijf"),
+        ("en", 1, "person", "1 person"),
+        ("nl", 1, "person", "1 persoon"),
+        ("nl", 2, "report", "2 meldingen"),
+        ("en", 1, "report / thousand_inhabitants", "1 report per 1,000 inhabitants"),
+    ],
+)
+def test_one_is_singular(lang: str, value: float, unit: str, expected: str) -> None:
+    fmt = Formatter(lang)
+    assert fmt.quantity(units.Quantity(value, unit)) == expected
+    assert fmt.difference(-value, unit) == f"-{expected}"
+
+
+def test_markdown_headings_and_list_items_stay_one_line() -> None:
+    from progmon import Action, Section
+
+    two_lines = "Eerste regel\n\nTweede regel"
+    ind = Indicator(
+        id="x",
+        name=two_lines,
+        unit="count",
+        measurements=[Measurement(2018, 3), Measurement(2019, 4)],
+        target=Level(5),
+        description=two_lines,
+        note=two_lines,
+    )
+    p = Programme(
+        id="p",
+        name=two_lines,
+        ambitions=[
+            Ambition(
+                title=two_lines,
+                goals=[Goal(id="g", statement=two_lines, deadline=2022, indicators=[ind])],
+                actions=[Action(two_lines)],
+                sections=[Section(two_lines, bullets=[two_lines])],
+            )
+        ],
+        sections=[Section(two_lines, paragraphs=["P"])],
+    )
+    md = render(p, as_of=2019)
+    flat = "Eerste regel Tweede regel"
+    lines = md.splitlines()
+    # No heading, bold name or list item is cut off by a line break in the text.
+    assert "Tweede regel" not in {line.strip() for line in lines}
+    for line in lines:
+        if line.startswith(("#", "- ")) and "Eerste regel" in line:
+            assert flat in line, line
+    assert f"# {flat}" in lines
+    assert f"- **{flat}**" in md
+    assert f"- {flat}" in lines  # the action and the section bullet

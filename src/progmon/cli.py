@@ -22,9 +22,9 @@ import traceback
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Final, NoReturn
+from typing import Any, Final, Literal, NoReturn
 
-from ._model import IndicatorKind, Programme
+from ._model import IndicatorKind, Period, Programme
 from .errors import FileFormatError, ProgmonError, ProgmonFileError, ValidationError
 
 __all__ = ["load_programme", "main"]
@@ -103,10 +103,14 @@ def _load_python(path: Path) -> Programme:
         raise FileFormatError(_where(e, path), element=str(path)) from e
     if not isinstance(result, Programme):
         raise FileFormatError(
-            f"programme() returned a {type(result).__name__}, not a Programme",
+            f"programme() returned {_a(type(result).__name__)}, not a Programme",
             element=str(path),
         )
     return result
+
+
+def _a(noun: str) -> str:
+    return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
 
 
 def _where(error: BaseException, path: Path) -> str:
@@ -173,24 +177,73 @@ def load_programme(path: str | Path) -> Programme:
 # --------------------------------------------------------------------------- commands
 
 
+_ReportFormat = Literal["md", "html"]
+_OUTPUT_FORMATS: Final[dict[str, _ReportFormat]] = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+}
+
+
+def _output_format(output: Path | None, format_: _ReportFormat | None) -> _ReportFormat:
+    """The format to write: ``--format``, else the suffix of ``-o`` (checked to agree)."""
+    if output is None:
+        return format_ or "md"
+    by_suffix = _OUTPUT_FORMATS.get(output.suffix.lower())
+    if format_ is not None and by_suffix is not None and by_suffix != format_:
+        # Markdown in a .html file opens as a wall of text in the browser: a slip, not a wish.
+        raise ValidationError(
+            f"its suffix says {by_suffix}, but --format says {format_}: make them agree",
+            element="-o",
+            value=str(output),
+        )
+    chosen = format_ or by_suffix
+    if chosen is None:
+        raise ValidationError(
+            "cannot tell the format from the suffix: use .md or .html, or give --format",
+            element="-o",
+            value=str(output),
+        )
+    return chosen
+
+
+def _checked_as_of(programme: Programme, as_of: int | None) -> int | None:
+    """``--as-of``, refused where it cannot be meant: off the calendar, or before every figure."""
+    if as_of is None:
+        return None
+    try:
+        Period.year(as_of)
+    except ProgmonError as e:
+        raise ValidationError(e.message, element="--as-of", value=as_of) from None
+    years = _figure_years(programme)
+    if years and as_of < min(years):
+        raise ValidationError(
+            f"is before the first figure ({min(years)}): the review would show nothing",
+            element="--as-of",
+            value=as_of,
+        )
+    return as_of
+
+
 def _report(args: argparse.Namespace) -> int:
     from . import report
 
     programme = load_programme(args.path)
     output = Path(args.output) if args.output else None
-    format_ = args.format
-    if format_ is None:
-        format_ = (
-            "html" if output is not None and output.suffix.lower() in {".html", ".htm"} else "md"
+    format_ = _output_format(output, args.format)
+    as_of = _checked_as_of(programme, args.as_of)
+    if as_of is None and _as_of(programme) is None:
+        raise ValidationError(
+            "has no figures yet: give the year of the review with --as-of",
+            element=f"{args.path}: programme {programme.id!r}",
         )
     method: Any = args.method
     if output is None:
-        text = report.render(
-            programme, format=format_, lang=args.lang, as_of=args.as_of, method=method
-        )
+        text = report.render(programme, format=format_, lang=args.lang, as_of=as_of, method=method)
         sys.stdout.write(text)
         return EXIT_OK
-    report.write(programme, output, format=format_, lang=args.lang, as_of=args.as_of, method=method)
+    report.write(programme, output, format=format_, lang=args.lang, as_of=as_of, method=method)
     sys.stderr.write(f"progmon: wrote {output}\n")
     return EXIT_OK
 
@@ -224,33 +277,45 @@ def _check(args: argparse.Namespace) -> int:
         programme = load_programme(args.path)
         from .assess import assess
 
-        assessment = assess(programme, as_of=_as_of(programme))
+        as_of = _as_of(programme)
+        # A programme is valid before its first figure arrives: then there is no status yet.
+        assessment = assess(programme, as_of=as_of) if as_of is not None else None
     findings = [f"warning: {w.message}" for w in caught]
     findings += _problems(programme)
     goals = sum(1 for _ in programme.goals())
     indicators = sum(1 for top in programme.indicators() for _ in top.walk())
+    status = (
+        f"status {assessment.status.value} as of {assessment.as_of}"
+        if assessment is not None
+        else "no figures yet"
+    )
     sys.stdout.write(
         f"{args.path}: programme {programme.id!r} is valid: {goals} goals, {indicators} "
-        f"indicators, status {assessment.status.value} as of {assessment.as_of}\n"
+        f"indicators, {status}\n"
     )
     for finding in findings:
         sys.stdout.write(f"  - {finding}\n")
     return EXIT_OK
 
 
-def _as_of(programme: Programme) -> int:
-    years = [
+def _figure_years(programme: Programme) -> list[int]:
+    return [
         m.period.start.year
         for top in programme.indicators()
         for indicator in top.walk()
         for m in indicator.measurements
         if m.value is not None
     ]
+
+
+def _as_of(programme: Programme) -> int | None:
+    """The year to assess at by default: the latest figure's, else the programme's start."""
+    years = _figure_years(programme)
     if years:
         return max(years)
     if programme.period is not None:
         return programme.period.start.year
-    raise ValidationError("has no figures to assess", element=f"programme {programme.id!r}")
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

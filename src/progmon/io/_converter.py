@@ -58,7 +58,7 @@ from progmon._model import (
     Source,
 )
 from progmon._targets import Change, Improve, Level, Maintain, RelativeChange, Target
-from progmon.errors import FileFormatError, ProgmonError
+from progmon.errors import AmbiguityError, FileFormatError, ProgmonError
 
 __all__ = [
     "FORMAT_VERSION",
@@ -134,15 +134,21 @@ def format_number(value: float) -> int | float:
 
 _NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
 _QUANTITY = re.compile(rf"^\s*({_NUMBER})\s*(.*?)\s*$")
+# 50.000 or 1.250.000: thousands to a Dutch reader, decimals to Python. Never guessed.
+_GROUPED = re.compile(r"^\s*[+-]?[1-9]\d{0,2}(?:\.\d{3})+(?![\d.,eE])")
 
 
 def parse_quantity(text: str, *, require_unit: bool = False) -> Any:
     """Read ``"731 report"``, ``"50000 EUR"``, ``"-10 %"`` or a bare ``"7.5"``.
 
-    Only a number followed by a unit is accepted: nothing is evaluated.
+    Only a number followed by a unit is accepted: nothing is evaluated. A
+    number that reads as thousands to a Dutch reader (``"50.000 EUR"``) is
+    refused, as is a decimal comma: a point is a decimal point, never a
+    thousands separator.
 
     Raises:
         FileFormatError: not a number with a unit.
+        AmbiguityError: a point that could group thousands.
         UnitError: the unit is unknown.
 
     Example:
@@ -151,10 +157,18 @@ def parse_quantity(text: str, *, require_unit: bool = False) -> Any:
         >>> parse_quantity("-10 %")
         <Quantity(-10.0, 'percent')>
     """
+    if _GROUPED.match(text):
+        raise AmbiguityError(
+            "has a point that could group thousands (Dutch 50.000) or mark decimals: "
+            "write whole numbers without points (50000 EUR), decimals with a point (1.5 fte)",
+            value=text,
+        )
     match = _QUANTITY.match(text)
     if match is None:
         raise FileFormatError("must be a number, optionally followed by a unit", value=text)
     number, unit = float(match[1]), match[2]
+    if re.match(r",\d", unit):
+        raise FileFormatError("has a decimal comma: write a decimal point (7.5 fte)", value=text)
     if not unit:
         if require_unit:
             raise FileFormatError("must be a number followed by its unit", value=text)
@@ -198,7 +212,10 @@ def _structure_amount(value: object, _: object) -> Any:
 
 
 def _unstructure_amount(value: Any) -> str:
-    return f"{format_number(value.magnitude)} {value.units}"
+    number = repr(format_number(value.magnitude))
+    if _GROUPED.match(number):
+        number += "0"  # 1.125 would be refused as 1125 in Dutch eyes; 1.1250 is the same float
+    return f"{number} {value.units}"
 
 
 def _structure_unit(value: object, _: object) -> Any:

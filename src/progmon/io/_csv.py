@@ -89,6 +89,7 @@ class Merge:
 _PLAIN: Final = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
 _DUTCH_GROUPED: Final = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
 _DUTCH: Final = re.compile(r"^[+-]?(?:\d+(?:,\d*)?|,\d+)$")
+_WHOLE: Final = re.compile(r"[0-9]+")
 
 
 def parse_number(text: str, *, decimal_comma: bool = False) -> float:
@@ -191,16 +192,26 @@ def read_measurements_text(text: str, *, origin: str = "<string>") -> tuple[Figu
     return tuple(figures)
 
 
+def _column_name(cell: str) -> str:
+    # Spreadsheets write "Sample size" or "sample-size" for sample_size.
+    return "_".join(re.split(r"[\s_-]+", cell.strip().lower()))
+
+
 def _check_header(row: list[str], origin: str, line: int) -> list[str]:
-    columns = [cell.strip().lower() for cell in row]
+    columns = [_column_name(cell) for cell in row]
     where = f"{origin} line {line}"
     unknown = [c for c in columns if c not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
     if unknown:
+        advice = (
+            ": separate the columns by , or ; (not by tabs)"
+            if len(row) == 1 and "\t" in row[0]
+            else ""
+        )
         raise FileFormatError(
             f"has unknown columns; the columns are {', '.join(REQUIRED_COLUMNS)} and "
-            f"optionally {', '.join(OPTIONAL_COLUMNS)}",
+            f"optionally {', '.join(OPTIONAL_COLUMNS)}{advice}",
             element=where,
-            value=unknown[0],
+            value=row[columns.index(unknown[0])].strip(),
         )
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
@@ -234,7 +245,8 @@ def _figure(cells: Mapping[str, str], where: str, *, decimal_comma: bool) -> Fig
             digits = sample_text
             if decimal_comma and _DUTCH_GROUPED.match(sample_text) and "," not in sample_text:
                 digits = sample_text.replace(".", "")
-            if not digits.isdigit():
+            # ASCII digits only: "²" passes str.isdigit() but not int().
+            if not _WHOLE.fullmatch(digits):
                 raise FileFormatError("sample_size: must be a whole number", value=sample_text)
             sample_size = int(digits)
         source = Source(cells["source"]) if cells.get("source") else None

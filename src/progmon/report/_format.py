@@ -61,6 +61,18 @@ _UNIT_NAMES: Final[dict[str, tuple[str, str]]] = {
     "EUR": ("euro", "euros"),
 }
 
+# The same names after the number one: "1 melding", "1 person".
+_SINGULAR_NAMES: Final[dict[str, tuple[str, str]]] = {
+    "report": ("melding", "report"),
+    "crime": ("misdrijf", "crime"),
+    "incident": ("incident", "incident"),
+    "event": ("gebeurtenis", "event"),
+    "inhabitant": ("inwoner", "inhabitant"),
+    "person": ("persoon", "person"),
+    "respondent": ("respondent", "respondent"),
+    "EUR": ("euro", "euro"),
+}
+
 _PERIOD_WORDS: Final = {"nl": ("per", "procentpunt"), "en": ("per", "percentage points")}
 
 _EVENT_UNITS: Final = frozenset(
@@ -218,15 +230,17 @@ class Formatter:
 
     # ------------------------------------------------------------------ quantities
 
-    def unit_name(self, unit: Any) -> str:
+    def unit_name(self, unit: Any, *, one: bool = False) -> str:
         """The name of ``unit`` after a number, in this language ('' for none).
+
+        ``one``: the name after the number one (``1 melding``, ``1 report``).
 
         Example:
             >>> f = Formatter("nl")
             >>> f.unit_name("report"), f.unit_name("report / thousand_inhabitants")
             ('meldingen', 'meldingen per 1.000 inwoners')
-            >>> Formatter("en").unit_name("crime")
-            'crimes'
+            >>> Formatter("en").unit_name("crime"), Formatter("en").unit_name("crime", one=True)
+            ('crimes', 'crime')
         """
         parsed = units.to_unit(unit)
         names = dict(parsed._units)  # noqa: SLF001  # pint has no public accessor
@@ -235,7 +249,10 @@ class Formatter:
         under = [n for n, p in names.items() if p == -1]
         if len(over) + len(under) != len(names) or len(over) > 1 or len(under) > 1:
             return str(parsed)
-        top = _UNIT_NAMES.get(over[0], (over[0], over[0]))[index] if over else ""
+        names_of = (
+            _SINGULAR_NAMES if one and over[:1] and over[0] in _SINGULAR_NAMES else _UNIT_NAMES
+        )
+        top = names_of.get(over[0], (over[0], over[0]))[index] if over else ""
         if not under:
             return top
         bottom = _UNIT_NAMES.get(under[0], (under[0], under[0]))[index]
@@ -287,7 +304,7 @@ class Formatter:
         if parsed == units.registry.EUR:
             return self.money(magnitude)
         text = self.number(magnitude, self.decimals(parsed, magnitude))
-        name = self.unit_name(parsed)
+        name = self.unit_name(parsed, one=_is_one(text))
         return f"{text} {name}" if name else text
 
     def difference(self, value: float, unit: Any, *, sign: bool = True) -> str:
@@ -307,7 +324,7 @@ class Formatter:
             text = self.money(abs(value))
             return f"-{text}" if sign and value < 0 else (f"+{text}" if sign else text)
         text = self.number(value, self.decimals(parsed, value), sign=sign)
-        name = self.unit_name(parsed)
+        name = self.unit_name(parsed, one=_is_one(text))
         return f"{text} {name}" if name else text
 
     def counts_events(self, unit: Any) -> bool:
@@ -346,6 +363,11 @@ class Formatter:
         """The CSS class suffix of a status."""
         style = STATUS_STYLE.get(status.name)
         return style[3] if style else "unknown"
+
+
+def _is_one(shown: str) -> bool:
+    """Whether a number as shown is one (``1``, ``-1``, ``+1``), so its unit is singular."""
+    return shown.lstrip("+-") == "1"
 
 
 def _split(value: pint.Quantity[Any] | float, unit: Any) -> tuple[float, Any]:

@@ -2,7 +2,8 @@
 
 HTML templates (``*.html.j2``) are autoescaped; the charts, which progmon
 draws itself, are marked safe. Markdown table cells go through the ``cell``
-filter, which keeps a ``|`` or a line break in a text from breaking the table.
+filter, which keeps a ``|`` or a line break in a text from breaking the table;
+headings and list items through ``line``, which keeps them on one line.
 """
 
 from __future__ import annotations
@@ -16,8 +17,13 @@ import markupsafe
 __all__ = ["render_review"]
 
 
+def _line(text: object) -> str:
+    # A line break inside a heading or list item would end it and strand the rest.
+    return " ".join(str(text).split())
+
+
 def _cell(text: object) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|")
+    return _line(text).replace("|", "\\|")
 
 
 @functools.cache
@@ -33,6 +39,7 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["cell"] = _cell
+    env.filters["line"] = _line
     # Charts are SVG that progmon drew itself (texts escaped by matplotlib).
     env.filters["svg"] = markupsafe.Markup
     return env

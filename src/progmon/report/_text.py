@@ -416,9 +416,7 @@ _DIRECTION_ONLY: Final = {
 }
 
 
-def _verdict(  # noqa: PLR0911  # one return per status reads as a table
-    assessment: Any, status: str, fmt: Formatter
-) -> str:
+def _verdict(assessment: Any, status: str, fmt: Formatter) -> str:
     if assessment.indicator.target is None and status in _DIRECTION_ONLY:
         # Judged by its direction alone: the growth rate, not a target.
         text = fmt.pick(*_DIRECTION_ONLY[status])
@@ -429,28 +427,80 @@ def _verdict(  # noqa: PLR0911  # one return per status reads as a table
         return text
     goal = _goal_words(assessment, fmt)
     ratio = _ratio(assessment, fmt)
-    if status == "ACHIEVED":
-        return fmt.pick(f"streefwaarde ({goal}) gehaald", f"target ({goal}) reached")
-    if status == "ON_TRACK":
-        return fmt.pick(f"op koers voor {goal}{ratio}", f"on course for {goal}{ratio}")
-    if status == "AT_RISK":
-        return fmt.pick(f"te langzaam voor {goal}{ratio}", f"too slow for {goal}{ratio}")
-    if status == "OFF_TRACK":
-        return fmt.pick(
-            f"ver achter op het pad naar {goal}{ratio}", f"far behind the path to {goal}{ratio}"
-        )
-    if status == "DETERIORATING":
-        return fmt.pick(
-            f"beweegt van de streefwaarde af ({goal}){ratio}",
-            f"moving away from the target ({goal}){ratio}",
-        )
+    special = _special_verdict(assessment, status, goal, ratio, fmt)
+    if special:
+        return special
+    if status in _DIRECTION_ONLY:
+        return _verdict_by_status(status, goal, ratio, fmt)
     if status == "NO_TARGET":
         return fmt.pick(
             "geen streefwaarde: getoond, niet beoordeeld", "no target: shown, not judged"
         )
     if status == "INSUFFICIENT_DATA":
         return _insufficient(assessment, fmt)
-    return str(assessment.reason)
+    return fmt.pick("geen oordeel", "no judgement")
+
+
+def _special_verdict(  # noqa: PLR0911  # one return per reason reads as a table
+    assessment: Any, status: str, goal: str, ratio: str, fmt: Formatter
+) -> str:
+    """The verdict where the reason, not the status alone, says what happened ('' if not)."""
+    code = assessment.reason
+    if code == "no-direction":
+        return fmt.pick(
+            f"streefwaarde ({goal}) niet gehaald; onbekend of hoger of lager beter is: "
+            "geef de indicator een richting",
+            f"target ({goal}) not met; unknown whether higher or lower is better: "
+            "give the indicator a direction",
+        )
+    if code == "not-maintained":
+        return fmt.pick(f"streefwaarde ({goal}) niet vastgehouden", f"target ({goal}) not held")
+    if code == "gap-zero":
+        return fmt.pick(
+            f"de streefwaarde ({goal}) was al bij de nulmeting gehaald, maar is niet vastgehouden",
+            f"the target ({goal}) was already met at the baseline, but has not been held",
+        )
+    if code == "deadline-passed" and assessment.deadline is not None:
+        target = (
+            fmt.quantity(assessment.target_value) if assessment.target_value is not None else ""
+        )
+        return fmt.pick(
+            f"deadline {assessment.deadline} verstreken zonder de streefwaarde ({target}) "
+            f"te halen{ratio}",
+            f"deadline {assessment.deadline} passed without reaching the target ({target}){ratio}",
+        )
+    if code == "no-deadline" and status in _DIRECTION_ONLY:
+        verdict = _verdict_by_status(status, goal, ratio, fmt)
+        return verdict + fmt.pick(
+            " (zonder deadline beoordeeld op de groei per jaar)",
+            " (without a deadline, judged by the growth per year)",
+        )
+    if code == "no-baseline":
+        baseline = assessment.indicator.baseline
+        when = f" ({fmt.period(baseline)})" if baseline is not None else ""
+        return fmt.pick(
+            f"nog geen cijfer voor de nulmeting{when}: geen oordeel",
+            f"no figure for the baseline{when} yet: no judgement",
+        )
+    return ""
+
+
+def _verdict_by_status(status: str, goal: str, ratio: str, fmt: Formatter) -> str:
+    """The verdict of a judged status against a target."""
+    verdicts = {
+        "ACHIEVED": (f"streefwaarde ({goal}) gehaald", f"target ({goal}) reached"),
+        "ON_TRACK": (f"op koers voor {goal}{ratio}", f"on course for {goal}{ratio}"),
+        "AT_RISK": (f"te langzaam voor {goal}{ratio}", f"too slow for {goal}{ratio}"),
+        "OFF_TRACK": (
+            f"ver achter op het pad naar {goal}{ratio}",
+            f"far behind the path to {goal}{ratio}",
+        ),
+        "DETERIORATING": (
+            f"beweegt van de streefwaarde af ({goal}){ratio}",
+            f"moving away from the target ({goal}){ratio}",
+        ),
+    }
+    return fmt.pick(*verdicts[status])
 
 
 def _insufficient(assessment: Any, fmt: Formatter) -> str:
@@ -467,10 +517,7 @@ def _insufficient(assessment: Any, fmt: Formatter) -> str:
         )
     if assessment.deadline is None:
         return fmt.pick("geen deadline: geen oordeel", "no deadline: no judgement")
-    return fmt.pick(
-        f"te weinig gegevens voor een oordeel ({code})",
-        f"too little data for a judgement ({code})",
-    )
+    return fmt.pick("te weinig gegevens voor een oordeel", "too little data for a judgement")
 
 
 def _sentence(parts: list[str]) -> str:

@@ -1,0 +1,5 @@
+"""``python -m progmon`` runs the ``progmon`` command."""
+
+from progmon.cli import main
+
+raise SystemExit(main())
