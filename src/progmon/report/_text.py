@@ -73,12 +73,15 @@ LABELS: Final[dict[str, tuple[str, str]]] = {
         (
             "Een doel, ambitie of programma krijgt de slechtste status van zijn beoordeelde "
             "indicatoren; indicatoren die niet gemeten zijn, te weinig cijfers hebben of geen "
-            "streefwaarde hebben, tellen niet mee. Contextindicatoren tellen nooit mee."
+            "streefwaarde hebben, tellen niet mee. Het geheel is alleen behaald als al zijn "
+            "indicatoren behaald zijn; anders is het hooguit op koers. Contextindicatoren "
+            "tellen nooit mee."
         ),
         (
             "A goal, ambition or programme gets the worst status among its judged indicators; "
             "indicators not measured, with too few figures or without a target do not count. "
-            "Context indicators never count."
+            "The whole is achieved only when all its indicators are; otherwise it is on track "
+            "at best. Context indicators never count."
         ),
     ),
     "thresholds": ("Drempels", "Thresholds"),
