@@ -251,7 +251,14 @@ def indicators(draw: st.DrawFn, ids: Ids | None = None, *, depth: int = 1) -> _p
         )
     elif kind == "relative":
         fraction = draw(st.floats(0.0, 0.99, allow_nan=False))
-        target = _pm.RelativeChange(fraction * sign if direction is not None else -fraction, by=by)
+        # A fraction of a negative baseline (a deficit in EUR) moves the other way.
+        base = baseline or min(measured, key=lambda m: m.period, default=None)
+        base_sign = (
+            -1.0 if base is not None and getattr(base.value, "magnitude", base.value) < 0 else 1.0
+        )
+        target = _pm.RelativeChange(
+            fraction * sign * base_sign if direction is not None else -fraction, by=by
+        )
     elif kind == "maintain":
         target = _pm.Maintain(by=by)
     elif kind == "improve":
