@@ -283,3 +283,28 @@ def test_tab_separated_file_gets_advice(programme: Programme, tmp_path: Path) ->
     text = "indicator\tperiod\tvalue\tunit\nveilig_voelen\t2019\t91\tpercent\n"
     with pytest.raises(FileFormatError, match=r"separate the columns by , or ;"):
         load_measurements(programme, _write(tmp_path, text))
+
+
+def test_figures_for_a_component_and_its_total_both_arrive(tmp_path: Path) -> None:
+    programme = load(FIXTURES.parents[1] / "examples" / "veiligheid.toml")
+    file = tmp_path / "woonoverlast.csv"
+    file.write_text(
+        "indicator,period,value,unit\n"
+        "woonoverlast-burengerucht,2020,200,report\n"
+        "woonoverlast,2020,900,report\n",
+        encoding="utf-8",
+    )
+    loaded = load_measurements(programme, file)
+    component = loaded.indicator("woonoverlast-burengerucht").measurement(2020)
+    total = loaded.indicator("woonoverlast").measurement(2020)
+    assert component is not None
+    assert component.value == units.Quantity(200, "report")
+    assert total is not None
+    assert total.value == units.Quantity(900, "report")
+    # The total's own component is the updated one, not the one it had before.
+    inner = next(
+        c
+        for c in loaded.indicator("woonoverlast").components
+        if c.id == "woonoverlast-burengerucht"
+    )
+    assert inner.measurement(2020) == component

@@ -20,7 +20,7 @@ import io
 import os
 import re
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -358,10 +358,22 @@ def add_measurements(
             changed[figure.indicator] = indicator.with_measurement(new, replace=True)
         except ProgmonError as e:
             raise _located(e, figure.origin) from e
+    return Merge(_apply(programme, figures), figures, tuple(replaced))
+
+
+def _apply(programme: Programme, figures: Sequence[Figure]) -> Programme:
+    """``programme`` with ``figures`` added; they were checked beforehand."""
+    # Each indicator takes its new figures as it stands in the result so far:
+    # a total replaced after its component must carry the component's new
+    # figures, not the ones it had in ``programme``.
     result = programme
-    for indicator in changed.values():
-        result = result.with_indicator(indicator)
-    return Merge(result, figures, tuple(replaced))
+    for indicator_id in dict.fromkeys(figure.indicator for figure in figures):
+        current = result.indicator(indicator_id)
+        for figure in figures:
+            if figure.indicator == indicator_id:
+                current = current.with_measurement(figure.measurement, replace=True)
+        result = result.with_indicator(current)
+    return result
 
 
 def load_measurements(
