@@ -201,7 +201,8 @@ class Ids:
         self._numbers = _itertools.count()
 
     def draw(self, draw: st.DrawFn) -> str:
-        return f"{draw(texts)}{next(self._numbers)}"
+        # The separator keeps "1" + 3 and "" + 13 apart: the number after the last "-" is unique.
+        return f"{draw(texts)}-{next(self._numbers)}"
 
 
 @st.composite
@@ -425,6 +426,25 @@ def out_of_range(draw: st.DrawFn) -> tuple[str, float]:
         else st.nothing()
     )
     return unit, draw(below | above)
+
+
+#: Values that are not text: where the model asks for a string, each is refused.
+NOT_TEXT = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.lists(st.text(max_size=3), max_size=2),
+    st.just(b"bytes"),
+)
+
+#: Values that are not a sequence of model values: a single value, None, text, a mapping.
+NOT_A_SEQUENCE = st.one_of(
+    st.none(),
+    st.integers(),
+    st.text(min_size=1, max_size=5),
+    st.dictionaries(st.integers(2000, 2030), st.integers(0, 10), min_size=1, max_size=2),
+)
 
 
 # Figures and methods for assessment properties ----------------------------------------

@@ -532,3 +532,249 @@ def test_source_citation() -> None:
 def test_quantities_are_of_the_application_registry() -> None:
     ind = make_indicator()
     assert ind.measurements[0].value._REGISTRY is pint.get_application_registry().get()
+
+
+# ------------------------------------------------------------------ hostile input
+#
+# Input of the wrong type or shape is refused with a ProgmonError that names
+# the element, never with an AttributeError or TypeError from deep inside,
+# and never accepted silently (a string split into characters, a numpy bool
+# read as 1.0).
+
+np = pytest.importorskip("numpy")
+
+
+def refused(make: object, error: type[ProgmonError] = ValidationError) -> ProgmonError:
+    assert callable(make)
+    with pytest.raises(error) as info:
+        make()
+    return info.value
+
+
+class TestHostileInput:
+    @pytest.mark.parametrize("bad", [None, Measurement(2019, 1), 3, "2019", {2019: 3}])
+    def test_measurements_not_a_sequence(self, bad: object) -> None:
+        err = refused(lambda: make_indicator(measurements=bad))
+        assert err.element == "indicator 'meldingen'"
+        assert "measurements" in str(err)
+
+    @pytest.mark.parametrize(
+        ("make", "element"),
+        [
+            (lambda: Goal(id="g", statement="S", indicators=["a"]), "goal 'g'"),
+            (lambda: Goal(id="g", statement="S", indicators=None), "goal 'g'"),
+            (lambda: Ambition(title="A", goals=["g"]), "ambition 'A'"),
+            (lambda: Ambition(title="A", actions="handhaven"), "ambition 'A'"),
+            (lambda: Ambition(title="A", resources=[1]), "ambition 'A'"),
+            (lambda: Ambition(title="A", context=[Goal(id="g", statement="S")]), "ambition 'A'"),
+            (lambda: Ambition(title="A", sections=["Terugblik"]), "ambition 'A'"),
+            (lambda: Programme(id="p", name="P", sections=[1]), "programme 'p'"),
+            (lambda: Programme(id="p", name="P", ambitions=None), "programme 'p'"),
+            (lambda: Section("T", paragraphs="abc"), "section 'T'"),
+            (lambda: Section("T", bullets=[1]), "section 'T'"),
+        ],
+    )
+    def test_collections_of_the_wrong_kind(self, make: object, element: str) -> None:
+        assert refused(make).element == element
+
+    @pytest.mark.parametrize(
+        "make",
+        [
+            lambda: Goal(id="g", statement="S", title=3),
+            lambda: Goal(id="g", statement="S", results=None),
+            lambda: Ambition(title="A", description=3),
+            lambda: Programme(id="p", name="P", summary=3),
+            lambda: Programme(id="p", name="P", organisation=None),
+            lambda: make_indicator(note=3),
+            lambda: make_indicator(description=None),
+            lambda: Measurement(2019, 1, note=3),
+            lambda: Action("a", note=3),
+            lambda: Resource("r", Q(1, "EUR"), note=3),
+            lambda: Section(3),
+            lambda: Source(3),
+            lambda: Source("t", publisher=None),
+            lambda: Period(date(2019, 1, 1), date(2019, 12, 31), 3),  # type: ignore[arg-type]
+        ],
+    )
+    def test_texts_must_be_strings(self, make: object) -> None:
+        refused(make)
+
+    def test_non_string_id_says_so(self) -> None:
+        err = refused(lambda: make_indicator(id=3))
+        assert "must be a string" in str(err)
+        assert err.value == 3
+
+    def test_empty_name_names_the_indicator(self) -> None:
+        assert refused(lambda: make_indicator(name="")).element == "indicator 'meldingen'"
+
+    @pytest.mark.parametrize("bad", ["de", "", "NL", None])
+    def test_language_is_nl_or_en(self, bad: object) -> None:
+        err = refused(lambda: Programme(id="p", name="P", language=bad))
+        assert err.element == "programme 'p'"
+        assert err.value == bad
+
+    @pytest.mark.parametrize(
+        "make",
+        [
+            lambda: Measurement(2019, 1, provisional="yes"),
+            lambda: Resource("r", Q(1, "EUR"), incidental=1),
+        ],
+    )
+    def test_flags_are_bools(self, make: object) -> None:
+        refused(make)
+
+    @pytest.mark.parametrize("bad", [np.bool_(True), np.array([1.0, 2.0])])
+    def test_numpy_bools_and_arrays_are_not_figures(self, bad: object) -> None:
+        refused(lambda: Measurement(2019, bad))
+
+    @pytest.mark.parametrize("good", [np.float64(3.0), np.int64(3), np.array(3.0)])
+    def test_numpy_scalars_are_figures(self, good: object) -> None:
+        m = Measurement(2019, good)
+        assert m.value == 3.0
+        assert type(m.value) is float
+
+    def test_quantity_of_a_numpy_scalar(self) -> None:
+        m = Measurement(2019, Q(np.array(3.0), "report"))
+        assert m.value == Q(3.0, "report")
+        hash(m)
+        refused(lambda: Measurement(2019, Q(np.array([1.0, 2.0]), "report")))
+
+    def test_numpy_years(self) -> None:
+        assert Measurement(np.int64(2019), 1).period == Period.year(2019)
+        assert Goal(id="g", statement="S", deadline=np.int64(2022)).deadline == 2022
+        assert type(Improve(by=np.int64(2022)).by) is int
+        refused(lambda: Measurement(np.float64(2019), 1))
+        refused(lambda: Goal(id="g", statement="S", deadline=np.bool_(True)))
+
+    def test_numpy_numbers_in_targets(self) -> None:
+        assert Level(np.int64(32)) == Level(32.0)
+        assert type(Level(np.int64(32)).value) is float
+        assert type(Change(np.float64(-360)).amount) is float
+        assert type(RelativeChange(np.float64(-0.1)).fraction) is float
+        refused(lambda: Level(np.bool_(True)))
+        refused(lambda: Change(np.array([1.0, 2.0])))
+
+    @pytest.mark.parametrize(
+        "make",
+        [
+            lambda: Measurement(2019, 1, source="Politie jaarcijfers 2019"),
+            lambda: make_indicator(source="Politie"),
+            lambda: Source("t", year="2019"),
+            lambda: Source("t", year=True),
+        ],
+    )
+    def test_sources_are_source_values(self, make: object) -> None:
+        refused(make)
+
+    @pytest.mark.parametrize(
+        ("start", "end"),
+        [
+            ("2019-01-01", date(2019, 12, 31)),
+            (date(2019, 1, 1), None),
+            (__import__("datetime").datetime(2019, 1, 1), date(2019, 12, 31)),
+        ],
+    )
+    def test_period_needs_dates(self, start: object, end: object) -> None:
+        err = refused(lambda: Period.between(start, end))  # type: ignore[arg-type]
+        assert err.element == "period"
+
+    def test_resource_amount(self) -> None:
+        refused(lambda: Resource("r", Q(np.array([1.0, 2.0]), "EUR")))
+        refused(lambda: Resource("r", Q(-2, "fte")))
+        # A negative sum of money is a saving (bezuiniging): allowed.
+        assert Resource("r", Q(-50_000, "EUR")).is_money
+        assert Resource("r", Q(2, "fte"), period="2021-01-01/2022-12-31").period == Period.between(
+            date(2021, 1, 1), date(2022, 12, 31)
+        )
+
+    @pytest.mark.parametrize("bad", [2020.5, [2020], True])
+    def test_action_period(self, bad: object) -> None:
+        assert refused(lambda: Action("a", period=bad)).element == "period"
+
+    @pytest.mark.parametrize(
+        ("unit", "level"), [("percent", 150), ("percent", -1), ("mark", 11), ("report", -3)]
+    )
+    def test_level_target_outside_the_range(self, unit: str, level: float) -> None:
+        err = refused(
+            lambda: Indicator(
+                id="x", name="X", unit=unit, target=Level(level), direction=Direction.INCREASE
+            )
+        )
+        assert err.element == "indicator 'x' target"
+        assert "must lie between" in str(err)
+
+    def test_methods_refuse_the_wrong_kind(self) -> None:
+        ind = make_indicator()
+        p = make_programme(ind)
+        refused(lambda: ind.with_measurement(2020))  # type: ignore[arg-type]
+        refused(lambda: p.with_indicator("meldingen"))  # type: ignore[arg-type]
+        refused(lambda: p.goal_of("meldingen"))  # type: ignore[arg-type]
+        refused(lambda: Measurement.series([1, 2]))  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ totals
+
+
+def part(ident: str, unit: str = "report", **figures: object) -> Indicator:
+    return Indicator(
+        id=ident,
+        name=ident,
+        unit=unit,
+        measurements=[Measurement(int(year[1:]), value) for year, value in figures.items()],
+    )
+
+
+class TestTotalOf:
+    def test_no_components_refused(self) -> None:
+        err = refused(lambda: Indicator.total_of([], id="t", name="T"))
+        assert err.element == "indicator 't'"
+
+    def test_non_indicators_refused(self) -> None:
+        refused(lambda: Indicator.total_of([1, 2], id="t", name="T"))  # type: ignore[list-item]
+
+    def test_components_of_another_dimension_refused(self) -> None:
+        err = refused(
+            lambda: Indicator.total_of(
+                [part("a", y2019=1), part("m", "mark", y2019=3)], id="t", name="T"
+            ),
+            UnitError,
+        )
+        assert "component 'm'" in err.element
+
+    def test_fields_it_sets_itself_refused(self) -> None:
+        err = refused(lambda: Indicator.total_of([part("a")], id="t", name="T", measurements=[]))
+        assert "sets measurements itself" in str(err)
+
+    def test_a_period_with_a_missing_part_is_a_missing_total(self) -> None:
+        a = part("a", y2018=1, y2019=2)
+        b = part("b", y2018=None, y2019=3)
+        c = part("c", y2019=4)
+        total = Indicator.total_of([a, b, c], id="t", name="T")
+        assert [(m.period.label, m.value) for m in total.measurements] == [
+            ("2018", None),
+            ("2019", Q(9.0, "report")),
+        ]
+        assert total.baseline == Period.year(2019)
+
+    def test_units_converted(self) -> None:
+        total = Indicator.total_of(
+            [part("a", y2019=1), part("b", "crime", y2019=2)], id="t", name="T"
+        )
+        assert total.latest is not None
+        assert total.latest.value == Q(3.0, "report")
+
+    def test_source_only_when_shared_and_provisional_when_any_is(self) -> None:
+        police, cbs = Source("Politie jaarcijfers"), Source("CBS")
+
+        def one(ident: str, source: Source, *, provisional: bool = False) -> Indicator:
+            m = Measurement(2019, 1, source=source, provisional=provisional)
+            return Indicator(id=ident, name=ident, unit="report", measurements=[m])
+
+        shared = Indicator.total_of([one("a", police), one("b", police)], id="t", name="T")
+        assert shared.measurements[0].source == police
+        assert not shared.measurements[0].provisional
+        mixed = Indicator.total_of(
+            [one("a", police), one("b", cbs, provisional=True)], id="t", name="T"
+        )
+        assert mixed.measurements[0].source is None
+        assert mixed.measurements[0].provisional

@@ -7,11 +7,26 @@ import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from progmon import Change, Indicator, Level, Measurement, Programme, units
+from progmon import (
+    Action,
+    Ambition,
+    Change,
+    Goal,
+    Indicator,
+    Level,
+    Measurement,
+    Programme,
+    Resource,
+    Section,
+    Source,
+    units,
+)
 from progmon.errors import DuplicateError, ProgmonError, UnitError, ValidationError
 from strategies import (
     COMPATIBLE_UNITS,
     NON_FINITE,
+    NOT_A_SEQUENCE,
+    NOT_TEXT,
     calendar_years,
     figures_in_range,
     out_of_range,
@@ -150,3 +165,60 @@ def test_a_target_whose_unit_does_not_fit_is_refused(programme: Programme, unit:
     assume(candidates)
     with pytest.raises(UnitError, match="target"):
         candidates[0].evolve(target=Level(Q(5, unit)), direction=None)
+
+
+# Every text field of the model, with the other fields it needs.
+TEXT_FIELDS = [
+    (Programme, {"id": "p", "name": "P"}, name)
+    for name in ("id", "name", "organisation", "number", "review", "summary")
+] + [
+    (Ambition, {"title": "A"}, "title"),
+    (Ambition, {"title": "A"}, "description"),
+    *[(Goal, {"id": "g", "statement": "S"}, n) for n in ("id", "statement", "title", "results")],
+    *[(Indicator, {"id": "x", "name": "X", "unit": "count"}, n) for n in ("name", "note")],
+    (Measurement, {"period": 2019}, "note"),
+    (Action, {"description": "a"}, "note"),
+    (Resource, {"purpose": "r", "amount": Q(1, "EUR")}, "note"),
+    (Section, {"title": "T"}, "title"),
+    (Source, {"title": "T"}, "publisher"),
+]
+
+SEQUENCE_FIELDS = [
+    (Programme, {"id": "p", "name": "P"}, "ambitions"),
+    (Programme, {"id": "p", "name": "P"}, "sections"),
+    *[(Ambition, {"title": "A"}, n) for n in ("goals", "actions", "resources", "context")],
+    (Goal, {"id": "g", "statement": "S"}, "indicators"),
+    (Indicator, {"id": "x", "name": "X", "unit": "count"}, "measurements"),
+    (Section, {"title": "T"}, "paragraphs"),
+]
+
+
+@given(st.sampled_from(TEXT_FIELDS), NOT_TEXT)
+def test_a_text_field_refuses_what_is_not_text(
+    case: tuple[type, dict[str, object], str], bad: object
+) -> None:
+    cls, fields, name = case
+    with pytest.raises(ProgmonError) as info:
+        cls(**{**fields, name: bad})
+    assert info.value.value == bad
+
+
+@given(st.sampled_from(SEQUENCE_FIELDS), NOT_A_SEQUENCE)
+def test_a_sequence_field_refuses_what_is_not_a_sequence(
+    case: tuple[type, dict[str, object], str], bad: object
+) -> None:
+    cls, fields, name = case
+    with pytest.raises(ProgmonError, match=name):
+        cls(**{**fields, name: bad})
+
+
+@given(calendar_years(), st.integers(0, 10**6))
+def test_a_whole_figure_equals_and_hashes_as_its_float(year: int, figure: int) -> None:
+    as_int = Measurement(year, Q(figure, "report"))
+    as_float = Measurement(year, Q(float(figure), "report"))
+    assert as_int == as_float
+    assert hash(as_int) == hash(as_float)
+    a = Indicator(id="x", name="X", unit="report", measurements=[as_int])
+    b = Indicator(id="x", name="X", unit="report", measurements=[Measurement(year, figure)])
+    assert a == b
+    assert hash(a) == hash(b)

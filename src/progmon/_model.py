@@ -14,8 +14,8 @@ import enum
 import itertools
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from datetime import date
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date, datetime
 from typing import Any
 
 import attrs
@@ -24,6 +24,8 @@ import pint
 from . import units
 from ._targets import TARGET_TYPES, Change, Improve, Level, RelativeChange, Target
 from ._targets import normalize_target as _normalize_target
+from ._targets import plain_number as _plain_number
+from ._targets import plain_year as _plain_year
 from .errors import DuplicateError, UnitError, ValidationError
 
 __all__ = [
@@ -72,6 +74,103 @@ class IndicatorKind(enum.Enum):
     CONTEXT = "context"
 
 
+# --------------------------------------------------------------------------- checks
+
+#: The languages a review can be written in.
+LANGUAGES = ("nl", "en")
+
+
+def _element_of(instance: object) -> str:
+    """How errors name ``instance``: its kind and, where it has one, its id or title."""
+    owner = type(instance).__name__.lower()
+    for key in ("id", "title", "purpose", "description"):
+        ident = getattr(instance, key, None)
+        if isinstance(ident, str) and ident.strip():
+            return f"{owner} {ident!r}"
+    period = getattr(instance, "period", None)
+    if isinstance(period, Period):
+        return f"{owner} {period}"
+    return owner
+
+
+def _check_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A required text: a string with more than white space."""
+    owner = type(instance).__name__.lower()
+    if not isinstance(value, str):
+        raise ValidationError(
+            f"{owner} {attribute.name} must be a string", element=_element_of(instance), value=value
+        )
+    if not value.strip():
+        raise ValidationError(
+            f"{owner} {attribute.name} must not be empty",
+            element=_element_of(instance),
+            value=value,
+        )
+
+
+def _check_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """An optional text: any string, empty included."""
+    if not isinstance(value, str):
+        raise ValidationError(
+            f"{attribute.name} must be a string", element=_element_of(instance), value=value
+        )
+
+
+def _check_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, bool):
+        raise ValidationError(
+            f"{attribute.name} must be True or False", element=_element_of(instance), value=value
+        )
+
+
+def _as_tuple(value: Any) -> Any:
+    """An iterable of values as a tuple.
+
+    A string, a mapping or a single value is kept as it is, for the
+    validator to refuse with the element named: a string would otherwise
+    become a tuple of characters, a dict a tuple of its keys.
+    """
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        return value
+    return tuple(value)
+
+
+def _tuple_of(
+    kind: type | tuple[type, ...], what: str
+) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """A validator: the field is a tuple of ``kind`` values."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        element = _element_of(instance)
+        if not isinstance(value, tuple):
+            raise ValidationError(
+                f"{attribute.name} must be a list of {what}", element=element, value=value
+            )
+        for item in value:
+            if not isinstance(item, kind):
+                raise ValidationError(
+                    f"{attribute.name} must hold {what} only", element=element, value=item
+                )
+
+    return check
+
+
+def _check_optional(
+    kind: type, what: str
+) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """A validator: the field is None or a ``kind`` value."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not None and not isinstance(value, kind):
+            raise ValidationError(
+                f"{attribute.name} must be {what} or None",
+                element=_element_of(instance),
+                value=value,
+            )
+
+    return check
+
+
 # --------------------------------------------------------------------------- periods
 
 _YEAR = re.compile(r"^\d{4}$")
@@ -111,18 +210,28 @@ class Period:
 
     @label.default
     def _label_default(self) -> str:
+        if not (_is_day(self.start) and _is_day(self.end)):
+            return ""  # the validator refuses the dates
         return _default_label(self.start, self.end)
 
     @end.validator
     def _check_order(self, attribute: attrs.Attribute[date], value: date) -> None:
-        if not isinstance(self.start, date) or not isinstance(value, date):
+        # A datetime is a date to isinstance, but compares with neither.
+        if not (_is_day(self.start) and _is_day(value)):
             raise ValidationError(
-                "start and end must be dates", element="period", value=(self.start, value)
+                "start and end must be dates (datetime.date, not datetime)",
+                element="period",
+                value=(self.start, value),
             )
         if value < self.start:
             raise ValidationError(
                 "ends before it starts", element="period", value=f"{self.start}/{value}"
             )
+
+    @label.validator
+    def _check_label(self, attribute: attrs.Attribute[str], value: str) -> None:
+        if not isinstance(value, str):
+            raise ValidationError("label must be a string", element="period", value=value)
 
     @classmethod
     def year(cls, year: int, *, label: str | None = None) -> Period:
@@ -216,6 +325,10 @@ class Period:
         return self.label
 
 
+def _is_day(value: object) -> bool:
+    return isinstance(value, date) and not isinstance(value, datetime)
+
+
 def _decimal_year(day: date, *, end_of_day: bool = False) -> float:
     days_in_year = 366 if calendar.isleap(day.year) else 365
     ordinal = day.timetuple().tm_yday - (0 if end_of_day else 1)
@@ -236,6 +349,7 @@ def to_period(value: Period | int | str) -> Period:
     """
     if isinstance(value, Period):
         return value
+    value = _plain_year(value)
     if isinstance(value, str):
         return Period.parse(value)
     if isinstance(value, int) and not isinstance(value, bool):
@@ -266,11 +380,22 @@ class Source:
         'Kennispunt Twente, Burgerpanel peiling december 2019'
     """
 
-    title: str
-    publisher: str = ""
-    year: int | None = None
-    url: str = ""
-    note: str = ""
+    title: str = attrs.field(validator=_check_str)
+    publisher: str = attrs.field(default="", validator=_check_str)
+    year: int | None = attrs.field(default=None, converter=_plain_year)
+    url: str = attrs.field(default="", validator=_check_str)
+    note: str = attrs.field(default="", validator=_check_str)
+
+    @year.validator
+    def _check_year(self, attribute: attrs.Attribute[int | None], value: object) -> None:
+        if value is not None and (
+            isinstance(value, bool) or not isinstance(value, int) or not 1800 <= value <= 2200
+        ):
+            raise ValidationError(
+                "year must be a year from 1800 to 2200 or None",
+                element=f"source {self.title!r}",
+                value=value,
+            )
 
     def __str__(self) -> str:
         if self.publisher and self.publisher.casefold() not in self.title.casefold():
@@ -282,15 +407,19 @@ class Source:
 
 
 def _to_value(value: object) -> Any:
-    if value is None or isinstance(value, pint.Quantity):
+    if value is None:
         return value
+    if isinstance(value, pint.Quantity):
+        magnitude = _plain_number(value.magnitude)
+        if magnitude is value.magnitude:
+            return value
+        return units.Quantity(magnitude, value.units)
     if isinstance(value, bool):
         return value  # refused by the validator, with the element named
     if isinstance(value, int | float):
         return float(value)
-    if hasattr(value, "dtype") and getattr(value, "shape", None) == ():
-        return float(value)  # type: ignore[arg-type]  # numpy scalars
-    return value
+    # numpy scalars become floats; numpy bools and arrays stay, to be refused.
+    return _plain_number(value)
 
 
 def _check_value(instance: Measurement, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -340,9 +469,9 @@ class Measurement:
     value: Any = attrs.field(default=None, converter=_to_value, validator=_check_value)
     margin: Any = attrs.field(default=None, converter=_to_value, validator=_check_value)
     sample_size: int | None = attrs.field(default=None, validator=_check_sample_size)
-    source: Source | None = None
-    note: str = ""
-    provisional: bool = False
+    source: Source | None = attrs.field(default=None, validator=_check_optional(Source, "a Source"))
+    note: str = attrs.field(default="", validator=_check_str)
+    provisional: bool = attrs.field(default=False, validator=_check_bool)
 
     @property
     def is_missing(self) -> bool:
@@ -363,6 +492,10 @@ class Measurement:
             >>> [m.period.label for m in ms]
             ['2016', '2017']
         """
+        if not isinstance(values, Mapping):
+            raise ValidationError(
+                "series takes a mapping of period to value", element="measurements", value=values
+            )
         return tuple(cls(period, value, **common) for period, value in values.items())
 
 
@@ -396,14 +529,6 @@ def _in_unit(measurement: Measurement, unit: Any, element: str) -> Measurement:
 # --------------------------------------------------------------------------- indicators
 
 
-def _check_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if not isinstance(value, str) or not value.strip():
-        owner = type(instance).__name__.lower()
-        raise ValidationError(
-            f"{owner} {attribute.name} must not be empty", element=owner, value=value
-        )
-
-
 class _BadUnit(str):
     """A unit that did not parse; the validator reports it with the indicator's id."""
 
@@ -415,10 +540,6 @@ def _to_unit_or_keep(value: Any) -> Any:
         return units.to_unit(value)
     except UnitError:
         return _BadUnit(value)
-
-
-def _as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
-    return tuple(value)
 
 
 @attrs.frozen
@@ -448,14 +569,16 @@ class Indicator:
     id: str = attrs.field(validator=_check_text)
     name: str = attrs.field(validator=_check_text)
     unit: Any = attrs.field(converter=_to_unit_or_keep)
-    measurements: tuple[Measurement, ...] = attrs.field(default=(), converter=_as_tuple)
+    measurements: tuple[Measurement, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_tuple_of(Measurement, "Measurement values")
+    )
     target: Target | None = None
     direction: Direction | None = None
     baseline: Period | None = attrs.field(default=None, converter=_to_optional_period)
     kind: IndicatorKind = IndicatorKind.EFFECT
-    description: str = ""
-    note: str = ""
-    source: Source | None = None
+    description: str = attrs.field(default="", validator=_check_str)
+    note: str = attrs.field(default="", validator=_check_str)
+    source: Source | None = attrs.field(default=None, validator=_check_optional(Source, "a Source"))
     components: tuple[Indicator, ...] = attrs.field(default=(), converter=_as_tuple)
 
     def __attrs_post_init__(self) -> None:
@@ -504,11 +627,11 @@ class Indicator:
         object.__setattr__(self, "direction", direction)
 
     def _check_types(self, element: str) -> None:
-        for m in self.measurements:
-            if not isinstance(m, Measurement):
-                raise ValidationError(
-                    "measurements must be Measurement values", element=element, value=m
-                )
+        # components are checked here, not by a field validator: the class
+        # Indicator does not exist yet where its fields are declared.
+        _tuple_of(Indicator, "indicators")(
+            self, attrs.fields(Indicator).components, self.components
+        )
         if self.target is not None and not isinstance(self.target, TARGET_TYPES):
             raise ValidationError("is not a target", element=element, value=self.target)
         if self.direction is not None and not isinstance(self.direction, Direction):
@@ -517,9 +640,6 @@ class Indicator:
             )
         if not isinstance(self.kind, IndicatorKind):
             raise ValidationError("kind must be an IndicatorKind", element=element, value=self.kind)
-        for c in self.components:
-            if not isinstance(c, Indicator):
-                raise ValidationError("components must be indicators", element=element, value=c)
 
     def _infer_direction(
         self,
@@ -614,6 +734,12 @@ class Indicator:
             >>> ind.with_measurement(Measurement(2019, 731)).latest.value
             <Quantity(731.0, 'report')>
         """
+        if not isinstance(measurement, Measurement):
+            raise ValidationError(
+                "with_measurement takes a Measurement",
+                element=f"indicator {self.id!r}",
+                value=measurement,
+            )
         existing = [m for m in self.measurements if m.period == measurement.period]
         if existing and not replace:
             raise DuplicateError(
@@ -632,7 +758,19 @@ class Indicator:
     def total_of(cls, components: Iterable[Indicator], **fields: Any) -> Indicator:
         """An indicator whose figures are the sum of ``components`` per period.
 
-        Only periods where every component has a figure get a total.
+        ``fields`` are the total's own (``id``, ``name``, ``target``, ...);
+        its ``unit`` defaults to that of the first component. A period in
+        which a component has no figure gets a missing total (``value``
+        None), so that the gap shows. A total figure cites the components'
+        source where they share one, and is provisional where any part is.
+
+        The total is computed once: :meth:`Programme.with_indicator` with a
+        changed component does not recompute it.
+
+        Raises:
+            ValidationError: no components, or something that is not an
+                indicator among them.
+            UnitError: a component's unit does not fit the total's.
 
         Example:
             >>> a = Indicator(id="a", name="A", unit="report", measurements=[Measurement(2019, 2)])
@@ -640,17 +778,37 @@ class Indicator:
             >>> Indicator.total_of([a, b], id="t", name="T", unit="report").latest.value
             <Quantity(5.0, 'report')>
         """
-        parts = tuple(components)
-        unit = units.to_unit(fields.get("unit", parts[0].unit if parts else "count"))
+        element = f"indicator {fields.get('id')!r}"
+        parts = _as_tuple(components)
+        if not isinstance(parts, tuple) or not parts:
+            raise ValidationError("a total needs components", element=element, value=components)
+        if "measurements" in fields:
+            raise ValidationError(
+                "total_of sets measurements itself", element=element, value=fields["measurements"]
+            )
+        for part in parts:
+            _check_is_indicator(part, element=f"{element} components")
+        unit = units.to_unit(fields.get("unit", parts[0].unit), element=f"{element} unit")
+        for part in parts:
+            units.check_compatible(part.unit, unit, element=f"{element} component {part.id!r}")
         periods = sorted({m.period for c in parts for m in c.measurements})
         totals = []
         for period in periods:
             figures = [c.measurement(period) for c in parts]
-            if all(f is not None and f.value is not None for f in figures):
-                total = sum(float(f.value.m_as(unit)) for f in figures if f is not None)
-                source = figures[0].source if figures[0] is not None else None
-                totals.append(Measurement(period, units.Quantity(total, unit), source=source))
-        fields.setdefault("unit", unit)
+            present = [f for f in figures if f is not None and f.value is not None]
+            provisional = any(f.provisional for f in present)
+            if len(present) < len(parts):
+                totals.append(Measurement(period, None, provisional=provisional))
+                continue
+            total = sum(float(f.value.m_as(unit)) for f in present)
+            cited = {f.source for f in present}
+            source = cited.pop() if len(cited) == 1 else None
+            totals.append(
+                Measurement(
+                    period, units.Quantity(total, unit), source=source, provisional=provisional
+                )
+            )
+        fields["unit"] = unit
         return cls(measurements=tuple(totals), components=parts, **fields)
 
 
@@ -680,11 +838,15 @@ class Goal:
 
     id: str = attrs.field(validator=_check_text)
     statement: str = attrs.field(validator=_check_text)
-    indicators: tuple[Indicator, ...] = attrs.field(default=(), converter=_as_tuple)
-    deadline: int | None = attrs.field(default=None, validator=_check_deadline)
-    title: str = ""
-    results: str = ""
-    note: str = ""
+    indicators: tuple[Indicator, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_tuple_of(Indicator, "indicators")
+    )
+    deadline: int | None = attrs.field(
+        default=None, converter=_plain_year, validator=_check_deadline
+    )
+    title: str = attrs.field(default="", validator=_check_str)
+    results: str = attrs.field(default="", validator=_check_str)
+    note: str = attrs.field(default="", validator=_check_str)
 
     def __attrs_post_init__(self) -> None:
         _check_unique(
@@ -742,7 +904,7 @@ class Action:
 
     description: str = attrs.field(validator=_check_text)
     period: Period | None = attrs.field(default=None, converter=_to_optional_period)
-    note: str = ""
+    note: str = attrs.field(default="", validator=_check_str)
 
 
 def _check_resource_amount(
@@ -758,8 +920,19 @@ def _check_resource_amount(
         raise UnitError(
             "amount must be money (EUR) or staff (fte)", element=element, value=str(value)
         )
-    if not math.isfinite(value.magnitude):
+    magnitude = value.magnitude
+    if isinstance(magnitude, bool) or not isinstance(magnitude, int | float):
+        raise ValidationError("amount must be a single number", element=element, value=str(value))
+    if not math.isfinite(magnitude):
         raise ValidationError("amount must be finite", element=element, value=str(value))
+    # Money may be negative (a saving, bezuiniging); staff may not.
+    bounds = units.valid_range(value.units)
+    if bounds is not None and not bounds[0] <= magnitude <= bounds[1]:
+        raise ValidationError(
+            f"amount must lie between {bounds[0]:g} and {bounds[1]:g} {value.units}",
+            element=element,
+            value=str(value),
+        )
 
 
 @attrs.frozen
@@ -777,10 +950,10 @@ class Resource:
     """
 
     purpose: str = attrs.field(validator=_check_text)
-    amount: Any = attrs.field(validator=_check_resource_amount)
+    amount: Any = attrs.field(converter=_to_value, validator=_check_resource_amount)
     period: Period | None = attrs.field(default=None, converter=_to_optional_period)
-    incidental: bool = False
-    note: str = ""
+    incidental: bool = attrs.field(default=False, validator=_check_bool)
+    note: str = attrs.field(default="", validator=_check_str)
 
     @property
     def is_money(self) -> bool:
@@ -797,9 +970,13 @@ class Section:
         'Terugblik'
     """
 
-    title: str
-    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
-    bullets: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple)
+    title: str = attrs.field(validator=_check_str)
+    paragraphs: tuple[str, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_tuple_of(str, "strings")
+    )
+    bullets: tuple[str, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_tuple_of(str, "strings")
+    )
 
 
 @attrs.frozen
@@ -815,12 +992,22 @@ class Ambition:
     """
 
     title: str = attrs.field(validator=_check_text)
-    goals: tuple[Goal, ...] = attrs.field(default=(), converter=_as_tuple)
-    description: str = ""
-    actions: tuple[Action, ...] = attrs.field(default=(), converter=_as_tuple)
-    resources: tuple[Resource, ...] = attrs.field(default=(), converter=_as_tuple)
-    context: tuple[Indicator, ...] = attrs.field(default=(), converter=_as_tuple)
-    sections: tuple[Section, ...] = attrs.field(default=(), converter=_as_tuple)
+    goals: tuple[Goal, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_tuple_of(Goal, "goals")
+    )
+    description: str = attrs.field(default="", validator=_check_str)
+    actions: tuple[Action, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_tuple_of(Action, "Action values")
+    )
+    resources: tuple[Resource, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_tuple_of(Resource, "Resource values")
+    )
+    context: tuple[Indicator, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_tuple_of(Indicator, "indicators")
+    )
+    sections: tuple[Section, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_tuple_of(Section, "Section values")
+    )
 
     def indicators(self) -> Iterator[Indicator]:
         """Every indicator of every goal, in order, then the context indicators."""
@@ -830,6 +1017,11 @@ class Ambition:
 
 
 # --------------------------------------------------------------------------- programmes
+
+
+def _check_is_indicator(value: object, *, element: str) -> None:
+    if not isinstance(value, Indicator):
+        raise ValidationError("takes an Indicator", element=element, value=value)
 
 
 @attrs.frozen
@@ -844,22 +1036,30 @@ class Programme:
 
     id: str = attrs.field(validator=_check_text)
     name: str = attrs.field(validator=_check_text)
-    ambitions: tuple[Ambition, ...] = attrs.field(default=(), converter=_as_tuple)
-    organisation: str = ""
-    number: str = ""
+    ambitions: tuple[Ambition, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_tuple_of(Ambition, "Ambition values")
+    )
+    organisation: str = attrs.field(default="", validator=_check_str)
+    number: str = attrs.field(default="", validator=_check_str)
     period: Period | None = attrs.field(default=None, converter=_to_optional_period)
-    review: str = ""
-    summary: str = ""
-    sections: tuple[Section, ...] = attrs.field(default=(), converter=_as_tuple)
-    language: str = "nl"
+    review: str = attrs.field(default="", validator=_check_str)
+    summary: str = attrs.field(default="", validator=_check_str)
+    sections: tuple[Section, ...] = attrs.field(
+        default=(), converter=_as_tuple, validator=_tuple_of(Section, "Section values")
+    )
+    language: str = attrs.field(default="nl")
+
+    @language.validator
+    def _check_language(self, attribute: attrs.Attribute[str], value: object) -> None:
+        if value not in LANGUAGES:
+            raise ValidationError(
+                f"language must be one of {', '.join(LANGUAGES)}",
+                element=_element_of(self),
+                value=value,
+            )
 
     def __attrs_post_init__(self) -> None:
         element = f"programme {self.id!r}"
-        for ambition in self.ambitions:
-            if not isinstance(ambition, Ambition):
-                raise ValidationError(
-                    "ambitions must be Ambition values", element=element, value=ambition
-                )
         _check_unique(((g.id, "goal") for g in self.goals()), element=element)
         _check_unique(
             ((i.id, "indicator") for ind in self.indicators() for i in ind.walk()),
@@ -902,6 +1102,7 @@ class Programme:
 
     def goal_of(self, indicator: Indicator) -> Goal | None:
         """The goal an indicator (or component) belongs to, if any."""
+        _check_is_indicator(indicator, element=f"programme {self.id!r}")
         for goal in self.goals():
             for top in goal.indicators:
                 if any(i.id == indicator.id for i in top.walk()):
@@ -911,6 +1112,15 @@ class Programme:
     def with_indicator(self, indicator: Indicator) -> Programme:
         """A copy in which the indicator with ``indicator.id`` is replaced.
 
+        The indicator may be a goal's, a context indicator or a component; it
+        replaces the old one whole, its components included. A total is not
+        recomputed from a changed component: give the total its figure too,
+        or build it again with :meth:`Indicator.total_of`.
+
+        Raises:
+            ValidationError: ``indicator`` is not an Indicator, or the
+                programme has no indicator with its id.
+
         Example:
             >>> ind = Indicator(id="x", name="X", unit="report")
             >>> p = Programme(id="p", name="P", ambitions=[
@@ -919,6 +1129,7 @@ class Programme:
             >>> p2.indicator("x").latest.value
             <Quantity(5.0, 'report')>
         """
+        _check_is_indicator(indicator, element=f"programme {self.id!r}")
         self.indicator(indicator.id)
 
         def swap(current: Indicator) -> Indicator:

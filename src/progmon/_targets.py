@@ -23,6 +23,44 @@ __all__ = ["Change", "Improve", "Level", "Maintain", "RelativeChange", "Target"]
 _FIRST_YEAR, _LAST_YEAR = 1800, 2200
 
 
+def _numpy_kind(value: object) -> str:
+    """The dtype kind of a numpy scalar or 0-d array ("i", "u", "f", "b", ...), else ""."""
+    dtype = getattr(value, "dtype", None)
+    if dtype is None or getattr(value, "shape", None) != ():
+        return ""
+    return str(getattr(dtype, "kind", ""))
+
+
+def plain_number(value: Any) -> Any:
+    """A numpy integer or float scalar as a ``float``; anything else unchanged.
+
+    Data often arrive as numpy scalars (from pandas, CSV readers, arrays);
+    they are numbers. A numpy bool is not, so it stays as it is and the
+    validator refuses it, as it refuses ``True``.
+
+    Example:
+        >>> import numpy as np
+        >>> plain_number(np.int64(32)), plain_number(np.bool_(True))
+        (32.0, np.True_)
+    """
+    if _numpy_kind(value) in {"i", "u", "f"}:
+        return float(value)
+    return value
+
+
+def plain_year(value: Any) -> Any:
+    """A numpy integer scalar as an ``int``; anything else unchanged.
+
+    Example:
+        >>> import numpy as np
+        >>> plain_year(np.int64(2022))
+        2022
+    """
+    if _numpy_kind(value) in {"i", "u"}:
+        return int(value)
+    return value
+
+
 def _check_by(instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
     if value is None:
         return
@@ -65,8 +103,8 @@ class Level:
         Level(value=32, by=2022)
     """
 
-    value: pint.Quantity[Any] | float = attrs.field(validator=_check_number)
-    by: int | None = attrs.field(default=None, validator=_check_by)
+    value: pint.Quantity[Any] | float = attrs.field(converter=plain_number, validator=_check_number)
+    by: int | None = attrs.field(default=None, converter=plain_year, validator=_check_by)
 
 
 @attrs.frozen
@@ -83,8 +121,10 @@ class Change:
         -360
     """
 
-    amount: pint.Quantity[Any] | float = attrs.field(validator=_check_number)
-    by: int | None = attrs.field(default=None, validator=_check_by)
+    amount: pint.Quantity[Any] | float = attrs.field(
+        converter=plain_number, validator=_check_number
+    )
+    by: int | None = attrs.field(default=None, converter=plain_year, validator=_check_by)
 
 
 def _check_fraction(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
@@ -106,7 +146,7 @@ def _to_fraction(value: float | pint.Quantity[Any]) -> float:
                 value=str(value),
             )
         return float(value.m_as("dimensionless"))
-    return value
+    return plain_number(value)  # type: ignore[no-any-return]
 
 
 @attrs.frozen
@@ -119,7 +159,7 @@ class RelativeChange:
     """
 
     fraction: float = attrs.field(converter=_to_fraction, validator=_check_fraction)
-    by: int | None = attrs.field(default=None, validator=_check_by)
+    by: int | None = attrs.field(default=None, converter=plain_year, validator=_check_by)
 
 
 @attrs.frozen
@@ -131,7 +171,7 @@ class Improve:
         Improve(by=2022)
     """
 
-    by: int | None = attrs.field(default=None, validator=_check_by)
+    by: int | None = attrs.field(default=None, converter=plain_year, validator=_check_by)
 
 
 @attrs.frozen
@@ -143,7 +183,7 @@ class Maintain:
         True
     """
 
-    by: int | None = attrs.field(default=None, validator=_check_by)
+    by: int | None = attrs.field(default=None, converter=plain_year, validator=_check_by)
 
 
 Target: TypeAlias = Level | Change | RelativeChange | Improve | Maintain
@@ -169,6 +209,13 @@ def normalize_target(target: Target, unit: Any, *, element: str) -> Target:
             value = units.Quantity(float(value.m_as(unit)), unit)
         else:
             value = units.Quantity(float(value), unit)
+        bounds = units.valid_range(unit)
+        if bounds is not None and not bounds[0] <= value.magnitude <= bounds[1]:
+            raise ValidationError(
+                f"a level must lie between {bounds[0]:g} and {bounds[1]:g} {unit}",
+                element=f"{element} target",
+                value=str(value),
+            )
         return attrs.evolve(target, value=value)
     if isinstance(target, Change):
         amount = target.amount
