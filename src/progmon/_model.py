@@ -12,7 +12,6 @@ from __future__ import annotations
 import calendar
 import enum
 import itertools
-import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
@@ -22,7 +21,16 @@ import attrs
 import pint
 
 from . import units
-from ._targets import TARGET_TYPES, Change, Improve, Level, RelativeChange, Target
+from ._targets import (
+    TARGET_TYPES,
+    Change,
+    Improve,
+    Level,
+    RelativeChange,
+    Target,
+    finite_magnitude,
+    is_year,
+)
 from ._targets import normalize_target as _normalize_target
 from ._targets import plain_number as _plain_number
 from ._targets import plain_year as _plain_year
@@ -336,7 +344,7 @@ def _decimal_year(day: date, *, end_of_day: bool = False) -> float:
 
 
 def _check_year(year: object) -> None:
-    if isinstance(year, bool) or not isinstance(year, int) or not 1800 <= year <= 2200:
+    if not is_year(year):
         raise ValidationError("must be a year from 1800 to 2200", element="period", value=year)
 
 
@@ -388,9 +396,7 @@ class Source:
 
     @year.validator
     def _check_year(self, attribute: attrs.Attribute[int | None], value: object) -> None:
-        if value is not None and (
-            isinstance(value, bool) or not isinstance(value, int) or not 1800 <= value <= 2200
-        ):
+        if value is not None and not is_year(value):
             raise ValidationError(
                 "year must be a year from 1800 to 2200 or None",
                 element=f"source {self.title!r}",
@@ -426,11 +432,7 @@ def _check_value(instance: Measurement, attribute: attrs.Attribute[Any], value: 
     if value is None:
         return
     element = f"measurement {instance.period}: {attribute.name}"
-    magnitude = value.magnitude if isinstance(value, pint.Quantity) else value
-    if isinstance(magnitude, bool) or not isinstance(magnitude, int | float):
-        raise ValidationError("must be a number or a scalar quantity", element=element, value=value)
-    if not math.isfinite(magnitude):
-        raise ValidationError("must be finite, not NaN or infinite", element=element, value=value)
+    magnitude = finite_magnitude(value, element=element)
     if attribute.name == "margin" and magnitude < 0:
         raise ValidationError("a margin cannot be negative", element=element, value=value)
 
@@ -816,9 +818,7 @@ class Indicator:
 
 
 def _check_deadline(instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
-    if value is not None and (
-        isinstance(value, bool) or not isinstance(value, int) or not 1800 <= value <= 2200
-    ):
+    if value is not None and not is_year(value):
         raise ValidationError(
             "deadline must be a year", element=f"goal {getattr(instance, 'id', '')!r}", value=value
         )
@@ -920,11 +920,7 @@ def _check_resource_amount(
         raise UnitError(
             "amount must be money (EUR) or staff (fte)", element=element, value=str(value)
         )
-    magnitude = value.magnitude
-    if isinstance(magnitude, bool) or not isinstance(magnitude, int | float):
-        raise ValidationError("amount must be a single number", element=element, value=str(value))
-    if not math.isfinite(magnitude):
-        raise ValidationError("amount must be finite", element=element, value=str(value))
+    magnitude = finite_magnitude(value, element=f"{element} amount")
     # Money may be negative (a saving, bezuiniging); staff may not.
     bounds = units.valid_range(value.units)
     if bounds is not None and not bounds[0] <= magnitude <= bounds[1]:

@@ -61,14 +61,22 @@ def plain_year(value: Any) -> Any:
     return value
 
 
+def is_year(value: object) -> bool:
+    """Whether ``value`` is a calendar year progmon accepts: an ``int`` from 1800 to 2200.
+
+    Example:
+        >>> is_year(2022), is_year(True), is_year(2022.0), is_year(99)
+        (True, False, False, False)
+    """
+    return (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and _FIRST_YEAR <= value <= _LAST_YEAR
+    )
+
+
 def _check_by(instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
-    if value is None:
-        return
-    if (
-        isinstance(value, bool)
-        or not isinstance(value, int)
-        or not (_FIRST_YEAR <= value <= _LAST_YEAR)
-    ):
+    if value is not None and not is_year(value):
         raise ValidationError(
             f"deadline must be a year from {_FIRST_YEAR} to {_LAST_YEAR}",
             element=f"{type(instance).__name__}.by",
@@ -76,20 +84,26 @@ def _check_by(instance: object, attribute: attrs.Attribute[Any], value: int | No
         )
 
 
-def _check_number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+def finite_magnitude(value: object, *, element: str) -> float:
+    """The magnitude of a number or scalar quantity, refused unless finite.
+
+    Raises:
+        ValidationError: ``value`` is no number (a bool is none) or not finite.
+
+    Example:
+        >>> finite_magnitude(units.Quantity(7.5, "mark"), element="x")
+        7.5
+    """
     magnitude = value.magnitude if isinstance(value, pint.Quantity) else value
     if isinstance(magnitude, bool) or not isinstance(magnitude, int | float):
-        raise ValidationError(
-            "must be a number or a quantity",
-            element=f"{type(instance).__name__}.{attribute.name}",
-            value=value,
-        )
+        raise ValidationError("must be a number or a scalar quantity", element=element, value=value)
     if not math.isfinite(magnitude):
-        raise ValidationError(
-            "must be finite",
-            element=f"{type(instance).__name__}.{attribute.name}",
-            value=value,
-        )
+        raise ValidationError("must be finite, not NaN or infinite", element=element, value=value)
+    return float(magnitude)
+
+
+def _check_number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    finite_magnitude(value, element=f"{type(instance).__name__}.{attribute.name}")
 
 
 @attrs.frozen
