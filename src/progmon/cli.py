@@ -178,19 +178,15 @@ def load_programme(path: str | Path) -> Programme:
 
 
 _ReportFormat = Literal["md", "html"]
-_OUTPUT_FORMATS: Final[dict[str, _ReportFormat]] = {
-    ".md": "md",
-    ".markdown": "md",
-    ".html": "html",
-    ".htm": "html",
-}
 
 
 def _output_format(output: Path | None, format_: _ReportFormat | None) -> _ReportFormat:
     """The format to write: ``--format``, else the suffix of ``-o`` (checked to agree)."""
     if output is None:
         return format_ or "md"
-    by_suffix = _OUTPUT_FORMATS.get(output.suffix.lower())
+    from .report import SUFFIXES
+
+    by_suffix = SUFFIXES.get(output.suffix.lower())
     if format_ is not None and by_suffix is not None and by_suffix != format_:
         # Markdown in a .html file opens as a wall of text in the browser: a slip, not a wish.
         raise ValidationError(

@@ -35,11 +35,17 @@ from progmon.errors import ProgmonFileError, ValidationError
 
 from ._format import LANGUAGES, Formatter
 
-__all__ = ["FORMATS", "render", "write"]
+__all__ = ["FORMATS", "SUFFIXES", "render", "write"]
 
 Format = Literal["md", "html"]
 FORMATS: Final = ("md", "html")
-_SUFFIXES: Final = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+SUFFIXES: Final[dict[str, Format]] = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+}
+"""File suffixes and the format a review written there has."""
 
 
 def _latest_year(programme: Programme) -> int | None:
@@ -183,7 +189,7 @@ def write(
     """
     target = Path(path)
     if format is None:
-        guessed = _SUFFIXES.get(target.suffix.lower())
+        guessed = SUFFIXES.get(target.suffix.lower())
         if guessed is None:
             raise ValidationError(
                 "cannot tell the format from the suffix: use .md or .html, or give format=",
