@@ -35,7 +35,8 @@ from progmon import (
 
 ROOT = Path(__file__).parents[1]
 EXAMPLE = ROOT / "examples" / "veiligheid.py"
-SEED = ROOT.parent / "shared" / "seed" / "000_869bbf435db1070c.txt"
+# A copy of the source document, kept in the repository (its origin: tests/fixtures/README.md).
+SEED = ROOT / "tests" / "fixtures" / "almelo-veiligheid-midterm-2020.txt"
 
 
 # ------------------------------------------------------------------ reading the seed
