@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import progmon
 from progmon import methods
-from progmon.assess import Status, assess, assess_panel
+from progmon.assessment import Status, assess, assess_panel
 from progmon.errors import ValidationError
 
 # --------------------------------------------------------------------------- references

@@ -28,7 +28,7 @@ from progmon import (
     Programme,
     units,
 )
-from progmon.assess import assess
+from progmon.assessment import assess
 from progmon.errors import ProgmonError, ValidationError
 from progmon.report import render, write
 from progmon.report._format import Formatter
@@ -450,7 +450,7 @@ def test_context_indicator_without_direction_is_shown_not_judged() -> None:
 
 
 def _reason_cases() -> dict[str, tuple[Indicator, int, int | None]]:
-    """One indicator per reason code of progmon.assess: (indicator, as_of, goal deadline)."""
+    """One indicator per reason code of progmon.assessment: (indicator, as_of, goal deadline)."""
     down, up = Direction.DECREASE, Direction.INCREASE
 
     def ind(figures: list[Measurement], **fields: Any) -> Indicator:
@@ -557,7 +557,7 @@ REASON_WORDS = {
 
 
 def test_every_reason_has_a_sentence_in_both_languages() -> None:
-    from progmon.assess import REASONS
+    from progmon.assessment import REASONS
     from progmon.report._text import reason
 
     cases = _reason_cases()

@@ -18,7 +18,9 @@ Example:
 
 from __future__ import annotations
 
-from . import errors, methods, trend, units
+import importlib.metadata
+
+from . import assessment, errors, methods, trend, units
 from ._model import (
     Action,
     Ambition,
@@ -34,28 +36,45 @@ from ._model import (
     Source,
 )
 from ._targets import Change, Improve, Level, Maintain, RelativeChange, Target
-from .assess import Status, assess
+from .assessment import (
+    AmbitionAssessment,
+    GoalAssessment,
+    IndicatorAssessment,
+    PanelAssessment,
+    ProgrammeAssessment,
+    Status,
+    assess,
+    assess_panel,
+)
 from .errors import ProgmonError, ProgmonWarning
 from .io import dump, load, load_measurements
 
-__version__ = "0.1.0.dev0"
+try:
+    __version__ = importlib.metadata.version("progmon-nl")
+except importlib.metadata.PackageNotFoundError:  # run from a source tree that is not installed
+    __version__ = "0+unknown"
 
 __all__ = [
     "Action",
     "Ambition",
+    "AmbitionAssessment",
     "Change",
     "Direction",
     "Goal",
+    "GoalAssessment",
     "Improve",
     "Indicator",
+    "IndicatorAssessment",
     "IndicatorKind",
     "Level",
     "Maintain",
     "Measurement",
+    "PanelAssessment",
     "Period",
     "ProgmonError",
     "ProgmonWarning",
     "Programme",
+    "ProgrammeAssessment",
     "RelativeChange",
     "Resource",
     "Section",
@@ -64,6 +83,8 @@ __all__ = [
     "Target",
     "__version__",
     "assess",
+    "assess_panel",
+    "assessment",
     "dump",
     "errors",
     "load",

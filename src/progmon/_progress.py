@@ -2,7 +2,7 @@ r"""Targets and progress on numpy arrays: the numeric core of the assessment.
 
 Everything here works on plain float arrays in one unit, broadcast against
 each other, NaN meaning "unknown"; units and model objects stay at the edges
-(:mod:`progmon.assess`). Times are decimal years: a figure sits at the
+(:mod:`progmon.assessment`). Times are decimal years: a figure sits at the
 midpoint of its period, a deadline year ``Y`` at ``Y + 0.5``.
 
 With baseline :math:`(t_b, y_b)`, latest figure :math:`(t_l, y_l)`, required

@@ -271,7 +271,7 @@ def _check(args: argparse.Namespace) -> int:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         programme = load_programme(args.path)
-        from .assess import assess
+        from .assessment import assess
 
         as_of = _as_of(programme)
         # A programme is valid before its first figure arrives: then there is no status yet.

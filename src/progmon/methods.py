@@ -60,7 +60,7 @@ __all__ = ["DEFAULT", "GrowthRatio", "Method", "ProRata", "Projection", "get_met
 class Method(Protocol):
     """An assessment method: a name, thresholds, and vectorised rules.
 
-    :func:`progmon.assess.assess` and :func:`progmon.assess.assess_panel`
+    :func:`progmon.assessment.assess` and :func:`progmon.assessment.assess_panel`
     accept any object with these members.
     """
 
@@ -345,7 +345,7 @@ class ProRata(_Thresholds):
 
 
 DEFAULT: Final = GrowthRatio()
-"""The default method of :func:`progmon.assess.assess`: :class:`GrowthRatio`."""
+"""The default method of :func:`progmon.assessment.assess`: :class:`GrowthRatio`."""
 
 _BY_NAME: Final[Mapping[str, type[GrowthRatio | Projection | ProRata]]] = {
     "growth-ratio": GrowthRatio,

@@ -61,7 +61,7 @@ def _latest_year(programme: Programme) -> int | None:
 
 def _assessment(subject: Any, as_of: Any, method: Any) -> Any:
     if isinstance(subject, Programme):
-        from progmon.assess import assess
+        from progmon.assessment import assess
 
         if as_of is None:
             as_of = _latest_year(subject)
@@ -107,7 +107,7 @@ def render(
 
     Args:
         subject: A :class:`~progmon.Programme` (assessed with
-            :func:`progmon.assess.assess`) or a ``ProgrammeAssessment``.
+            :func:`progmon.assessment.assess`) or a ``ProgrammeAssessment``.
         format: ``"md"`` (GitHub-flavoured Markdown) or ``"html"`` (one file,
             inline CSS and SVG charts, no external resources).
         lang: ``"nl"`` or ``"en"``; by default the programme's language

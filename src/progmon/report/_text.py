@@ -373,7 +373,7 @@ def reason(assessment: Any, fmt: Formatter) -> str:
     """Why an indicator has its status, in one sentence.
 
     Args:
-        assessment: An ``IndicatorAssessment`` (see :mod:`progmon.assess`).
+        assessment: An ``IndicatorAssessment`` (see :mod:`progmon.assessment`).
         fmt: The formatter of the review's language.
 
     Example:

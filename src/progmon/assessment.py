@@ -29,7 +29,7 @@ Conventions:
 
 Example:
     >>> import progmon
-    >>> from progmon.assess import assess
+    >>> from progmon.assessment import assess
     >>> crimes = progmon.Indicator(
     ...     id="misdrijven", name="Misdrijven", unit="crime", target=progmon.Change(-360, by=2022),
     ...     measurements=[progmon.Measurement(2018, 4000), progmon.Measurement(2019, 3850)])

@@ -1,4 +1,4 @@
-"""progmon.assess: the assessment tree, its common rules, the roll-up, panels, properties."""
+"""progmon.assessment: the assessment tree, its common rules, the roll-up, panels, properties."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ from progmon import (
     RelativeChange,
     units,
 )
-from progmon.assess import (
+from progmon.assessment import (
     AmbitionAssessment,
     GoalAssessment,
     IndicatorAssessment,
