@@ -346,7 +346,7 @@ def test_markdown_works_without_matplotlib() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert "refused:" in done.stdout
-    assert "progmon[plot]" in done.stdout
+    assert "progmon-nl[plot]" in done.stdout
 
 
 # --------------------------------------------------------------------------- API

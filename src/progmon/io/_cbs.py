@@ -173,7 +173,7 @@ def fetch_cbs(table: str, directory: str | os.PathLike[str], *, filters: str | N
     """Download CBS table ``table`` into ``directory``; return the file to read.
 
     Needs the network and the ``cbsodata`` package (``pip install
-    "progmon[cbs]"``). ``filters`` is an OData filter, e.g.
+    "progmon-nl[cbs]"``). ``filters`` is an OData filter, e.g.
     ``"RegioS eq 'GM0141'"``. The saved ``TypedDataSet.json`` is what
     :func:`read_cbs` reads, so a monitor can be rerun offline.
 
@@ -184,7 +184,7 @@ def fetch_cbs(table: str, directory: str | os.PathLike[str], *, filters: str | N
         import cbsodata
     except ModuleNotFoundError as e:
         raise ModuleNotFoundError(
-            'fetching CBS tables needs the cbsodata package: pip install "progmon[cbs]"',
+            'fetching CBS tables needs the cbsodata package: pip install "progmon-nl[cbs]"',
             name="cbsodata",
         ) from e
     target = Path(directory)

@@ -95,7 +95,7 @@ def chart_svg(assessment: Any, fmt: Formatter) -> str:
         from matplotlib.figure import Figure
     except ImportError as e:  # pragma: no cover - the test environment has the extra
         raise PlotExtraMissing(
-            "charts in the HTML review need matplotlib: pip install 'progmon[plot]'",
+            "charts in the HTML review need matplotlib: pip install 'progmon-nl[plot]'",
             element="report",
         ) from e
 
