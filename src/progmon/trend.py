@@ -42,13 +42,9 @@ Formulas, over the ``k`` valid points of a series:
   Veiligheidsmonitor: two survey figures differ significantly when their
   difference exceeds :math:`\sqrt{m_a^2 + m_b^2}`, ``m`` their 95 % margins.
 
-scipy is not a run-time dependency, so the distributions are implemented
-here: the normal tail via W. J. Cody's rational Chebyshev approximations of
-erfc (Math. Comp. 23, 1969, 631-637), its quantile via P. J. Acklam's
-algorithm (2003) refined by one Halley step, and Student's t tail via the
-regularized incomplete beta function as a continued fraction evaluated with
-the modified Lentz method (Press et al., *Numerical Recipes*, 3rd ed., 6.4).
-They agree with scipy to about 1e-13 relative, and with ``math.erfc`` to 1e-15.
+The normal and Student t tails and the normal quantile are scipy's
+(``scipy.special.ndtr``, ``stdtr`` and ``ndtri``), the functions behind the
+reference implementations themselves.
 """
 
 from __future__ import annotations
@@ -325,293 +321,37 @@ def _out(array: npt.NDArray[Any], shape: tuple[int, ...] | None = None) -> Any:
 
 
 # --------------------------------------------------------------------------
-# Special functions (vectorised, no scipy)
+# Distributions (scipy.special, imported on first use)
 # --------------------------------------------------------------------------
 
-_CODY_A: Final = (
-    3.16112374387056560e00,
-    1.13864154151050156e02,
-    3.77485237685302021e02,
-    3.20937758913846947e03,
-    1.85777706184603153e-1,
-)
-_CODY_B: Final = (
-    2.36012909523441209e01,
-    2.44024637934444173e02,
-    1.28261652607737228e03,
-    2.84423683343917062e03,
-)
-_CODY_C: Final = (
-    5.64188496988670089e-1,
-    8.88314979438837594e00,
-    6.61191906371416295e01,
-    2.98635138197400131e02,
-    8.81952221241769090e02,
-    1.71204761263407058e03,
-    2.05107837782607147e03,
-    1.23033935479799725e03,
-    2.15311535474403846e-8,
-)
-_CODY_D: Final = (
-    1.57449261107098347e01,
-    1.17693950891312499e02,
-    5.37181101862009858e02,
-    1.62138957456669019e03,
-    3.29079923573345963e03,
-    4.36261909014324716e03,
-    3.43936767414372164e03,
-    1.23033935480374942e03,
-)
-_CODY_P: Final = (
-    3.05326634961232344e-1,
-    3.60344899949804439e-1,
-    1.25781726111229246e-1,
-    1.60837851487422766e-2,
-    6.58749161529837803e-4,
-    1.63153871373020978e-2,
-)
-_CODY_Q: Final = (
-    2.56852019228982242e00,
-    1.87295284992346047e00,
-    5.27905102951428412e-1,
-    6.05183413124413191e-2,
-    2.33520497626869185e-3,
-)
-_ONE_OVER_SQRT_PI: Final = 5.6418958354775628695e-1
+
+def _special() -> Any:
+    # scipy.special costs a tenth of a second to import; a programme that is
+    # only loaded or checked never needs it.
+    import scipy.special
+
+    return scipy.special
 
 
-def _exp_minus_square(y: FloatArray) -> FloatArray:
-    """``exp(-y**2)`` without the rounding error of squaring a large ``y``.
-
-    ``y`` is split into a part with few bits (whose square is exact) and a
-    small rest, as in Cody's CALERF.
-    """
-    head = np.trunc(16.0 * y) / 16.0
-    rest = (y - head) * (y + head)
-    return np.exp(-head * head) * np.exp(-rest)
+def _normal_two_sided(z: FloatArray) -> FloatArray:
+    """Two-sided p-value ``2 * P(Z > |z|)`` of the standard normal; NaN stays NaN."""
+    return np.asarray(2.0 * _special().ndtr(-np.abs(z)), dtype=np.float64)
 
 
-def _erfc(x: FloatArray) -> FloatArray:
-    """Complementary error function, Cody's three rational approximations."""
-    out = np.full(x.shape, np.nan)
-    y = np.abs(x)
-
-    near = y <= 0.46875
-    if near.any():
-        xs = x[near]
-        z = xs * xs
-        a, b = _CODY_A, _CODY_B
-        num = a[4] * z
-        den = z
-        for i in range(3):
-            num = (num + a[i]) * z
-            den = (den + b[i]) * z
-        out[near] = 1.0 - xs * (num + a[3]) / (den + b[3])
-
-    mid = (y > 0.46875) & (y <= 4.0)
-    if mid.any():
-        ys = y[mid]
-        c, d = _CODY_C, _CODY_D
-        num = c[8] * ys
-        den = ys
-        for i in range(7):
-            num = (num + c[i]) * ys
-            den = (den + d[i]) * ys
-        tail = _exp_minus_square(ys) * (num + c[7]) / (den + d[7])
-        out[mid] = np.where(x[mid] < 0, 2.0 - tail, tail)
-
-    far = y > 4.0
-    if far.any():
-        ys = y[far]
-        # An infinite x (a z statistic of a zero-variance test) ends as NaN
-        # here; its tail is exactly 0.
-        with np.errstate(under="ignore", invalid="ignore"):
-            z = 1.0 / (ys * ys)
-            p, q = _CODY_P, _CODY_Q
-            num = p[5] * z
-            den = z
-            for i in range(4):
-                num = (num + p[i]) * z
-                den = (den + q[i]) * z
-            ratio = z * (num + p[4]) / (den + q[4])
-            tail = (_ONE_OVER_SQRT_PI - ratio) / ys * _exp_minus_square(ys)
-        tail = np.where(np.isinf(ys), 0.0, tail)
-        out[far] = np.where(x[far] < 0, 2.0 - tail, tail)
-    return out
-
-
-def _norm_sf(z: FloatArray) -> FloatArray:
-    """Upper tail of the standard normal distribution."""
-    return 0.5 * _erfc(z * np.sqrt(0.5))
-
-
-_ACKLAM_A: Final = (
-    -3.969683028665376e01,
-    2.209460984245205e02,
-    -2.759285104469687e02,
-    1.383577518672690e02,
-    -3.066479806614716e01,
-    2.506628277459239e00,
-)
-_ACKLAM_B: Final = (
-    -5.447609879822406e01,
-    1.615858368580409e02,
-    -1.556989798598866e02,
-    6.680131188771972e01,
-    -1.328068155288572e01,
-)
-_ACKLAM_C: Final = (
-    -7.784894002430293e-03,
-    -3.223964580411365e-01,
-    -2.400758277161838e00,
-    -2.549732539343734e00,
-    4.374664141464968e00,
-    2.938163982698783e00,
-)
-_ACKLAM_D: Final = (
-    7.784695709041462e-03,
-    3.224671290700398e-01,
-    2.445134137142996e00,
-    3.754408661907416e00,
-)
-_ACKLAM_LOW: Final = 0.02425
-
-
-def _ndtri(p: float) -> float:
-    """Quantile of the standard normal distribution, for 0 < p < 1.
-
-    Acklam's rational approximation (relative error 1.2e-9) plus one Halley
-    step on the exact normal CDF, which brings it to about 1e-15.
-    """
-    a, b, c, d = _ACKLAM_A, _ACKLAM_B, _ACKLAM_C, _ACKLAM_D
-    tail = min(p, 1.0 - p)
-    if tail < _ACKLAM_LOW:
-        q = math.sqrt(-2.0 * math.log(tail))
-        x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / (
-            (((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1.0
-        )
-        x = x if p < 0.5 else -x
-    else:
-        q = p - 0.5
-        r = q * q
-        x = (
-            (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5])
-            * q
-            / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1.0)
-        )
-    # Refine on the lower tail (p < 0.5), where the CDF is known to full
-    # relative precision; the quantile is antisymmetric.
-    lower = -abs(x)
-    error = float(_norm_sf(np.array([-lower]))[0]) - tail
-    u = error * math.sqrt(2.0 * math.pi) * math.exp(lower * lower / 2.0)
-    lower -= u / (1.0 + lower * u / 2.0)
-    return lower if p < 0.5 else -lower
-
-
-_CF_EPS: Final = 1e-16
-_CF_TINY: Final = 1e-300
-_CF_MAX_ITER: Final = 300
-
-
-def _beta_cf(a: FloatArray, b: FloatArray, x: FloatArray, *, guard: bool = False) -> FloatArray:
-    """Continued fraction of the incomplete beta function, modified Lentz method.
-
-    Without ``guard`` the Lentz divisors are not kept away from zero: that
-    saves most of the time, and an exact zero (which makes the result NaN)
-    is so rare that the caller redoes those few values with ``guard``.
-    """
-    out = np.full(x.shape, np.nan)
-    todo = np.arange(x.size)
-    qab, qap, qam = a + b, a + 1.0, a - 1.0
-    c = np.ones(x.shape)
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        d = 1.0 - qab * x / qap
-        if guard:
-            d[np.abs(d) < _CF_TINY] = _CF_TINY
-        d = 1.0 / d
-        h = d.copy()
-        done = np.zeros(x.shape, dtype=bool)
-        for m in range(1, _CF_MAX_ITER + 1):
-            m2 = 2.0 * m
-            even = m * (b - m) * x / ((qam + m2) * (a + m2))
-            odd = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2))
-            for aa in (even, odd):
-                d *= aa
-                d += 1.0
-                c = 1.0 + aa / c
-                if guard:
-                    d[np.abs(d) < _CF_TINY] = _CF_TINY
-                    c[np.abs(c) < _CF_TINY] = _CF_TINY
-                np.divide(1.0, d, out=d)
-                delta = d * c
-                h *= delta
-            # Each value keeps the first estimate that converged, so that
-            # the result for one series does not depend on the others.
-            newly = (np.abs(delta - 1.0) < _CF_EPS) & ~done
-            if newly.any():
-                out[todo[newly]] = h[newly]
-                done |= newly
-            finished = int(np.count_nonzero(done))
-            if finished == done.size or m == _CF_MAX_ITER:
-                out[todo[~done]] = h[~done]
-                break
-            # Most values converge within 10 to 20 steps; carry on with the
-            # rest only, once enough are done to pay for the copying.
-            if finished > done.size // 4:
-                keep = ~done
-                todo, a, b, x, qab = todo[keep], a[keep], b[keep], x[keep], qab[keep]
-                qap, qam, c, d, h = qap[keep], qam[keep], c[keep], d[keep], h[keep]
-                done = done[keep]
-    return out
-
-
-def _betainc(
-    a: FloatArray, b: FloatArray, x: FloatArray, xc: FloatArray, lbeta: FloatArray
-) -> FloatArray:
-    """Regularized incomplete beta ``I_x(a, b)``.
-
-    ``xc = 1 - x`` and ``lbeta = log B(a, b)`` come from the caller, which
-    can compute them more precisely or more cheaply. The continued fraction
-    converges fast for ``x < (a + 1) / (a + b + 2)``; beyond, the symmetry
-    ``I_x(a, b) = 1 - I_{1-x}(b, a)`` is used.
-    """
-    with np.errstate(divide="ignore"):
-        front = np.exp(a * np.log(x) + b * np.log(xc) - lbeta)
-    direct = x < (a + 1.0) / (a + b + 2.0)
-    p, q, z = np.where(direct, a, b), np.where(direct, b, a), np.where(direct, x, xc)
-    fraction = _beta_cf(p, q, z)
-    redo = np.isnan(fraction)
-    if redo.any():
-        fraction[redo] = _beta_cf(p[redo], q[redo], z[redo], guard=True)
-    part = front * fraction / p
-    return np.where(direct, part, 1.0 - part)
-
-
-def _log_beta_half(df: int) -> float:
-    """``log B(df / 2, 1 / 2)``."""
-    return math.lgamma(df / 2) + math.lgamma(0.5) - math.lgamma(df / 2 + 0.5)
+def _normal_quantile(p: float) -> float:
+    """The ``p`` quantile of the standard normal (``scipy.special.ndtri``)."""
+    return float(_special().ndtri(p))
 
 
 def _t_two_sided(t: FloatArray, df: FloatArray) -> FloatArray:
     """Two-sided p-value ``2 * P(T > |t|)`` of Student's t with ``df`` d.f.
 
-    ``df`` holds whole numbers (a count of points minus two). Equals
-    ``I_{df / (df + t^2)}(df / 2, 1 / 2)``; NaN where ``t`` is NaN or ``df < 1``.
+    As ``scipy.stats.linregress`` computes it; NaN where ``t`` is NaN or ``df < 1``.
     """
-    out = np.full(t.shape, np.nan)
-    ok = ~np.isnan(t) & (df >= 1)
-    if ok.any():
-        tt, nu = t[ok] * t[ok], df[ok]
-        # log B(df/2, 1/2) for each whole df up to the largest: a loop over
-        # the series length, not over the series.
-        table = np.array([math.nan] + [_log_beta_half(k) for k in range(1, int(nu.max()) + 1)])
-        with np.errstate(divide="ignore", over="ignore"):
-            # Both fractions directly, so neither loses precision to 1 - x.
-            x = 1.0 / (1.0 + tt / nu)
-            xc = 1.0 / (1.0 + nu / tt)
-        half = np.full(nu.shape, 0.5)
-        out[ok] = _betainc(0.5 * nu, half, x, xc, table[nu.astype(np.intp)])
-    return out
+    usable = df >= 1
+    with np.errstate(invalid="ignore"):
+        p = 2.0 * _special().stdtr(np.where(usable, df, 1.0), -np.abs(t))
+    return np.where(usable, p, np.nan)
 
 
 # --------------------------------------------------------------------------
@@ -630,8 +370,12 @@ def _time_sum(values: FloatArray) -> FloatArray:
 
     numpy's own reductions pick a summation order by memory layout, so one
     series alone and the same series in a batch would differ in the last
-    bits; this order is the same for both, and as fast.
+    bits; this order is the same for both, and as fast. Many short series
+    loop over the few times; a few long ones accumulate in C, in the same order.
     """
+    if values.shape[0] > max(1, math.prod(values.shape[1:])):
+        summed: FloatArray = np.add.accumulate(values, axis=0)[-1]
+        return summed + 0.0  # as the loop: 0.0 + (-0.0) is 0.0
     total = np.zeros(values.shape[1:])
     for row in values:
         total += row
@@ -640,10 +384,12 @@ def _time_sum(values: FloatArray) -> FloatArray:
 
 def _first_valid(values: FloatArray, missing: npt.NDArray[np.bool_]) -> FloatArray:
     """The first value of each series (column) that is not missing; NaN if none is."""
-    first = np.full(values.shape[1:], np.nan)
-    for k in range(values.shape[0] - 1, -1, -1):
-        np.copyto(first, values[k], where=~missing[k])
-    return first
+    present = ~missing
+    if values.shape[0] == 0:
+        return np.full(values.shape[1:], np.nan)
+    first = np.argmax(present, axis=0)
+    picked = np.take_along_axis(values, first[None, ...], axis=0)[0]
+    return np.where(present.any(axis=0), picked, np.nan)
 
 
 def _sorted_median(ordered: FloatArray, count: npt.NDArray[np.int64]) -> FloatArray:
@@ -831,8 +577,8 @@ def mann_kendall(y: npt.ArrayLike, alpha: float = 0.05) -> MannKendallResult:
     z = np.where(s > 0, (s - 1) / root, np.where(s < 0, (s + 1) / root, 0.0))
     z = np.where(enough, z, np.nan)
     tau = np.where(enough, s / (0.5 * k * (k - 1)), np.nan)
-    p = 2.0 * _norm_sf(np.abs(z))
-    h = np.abs(z) > -_ndtri(level / 2)
+    p = _normal_two_sided(z)
+    h = np.abs(z) > -_normal_quantile(level / 2)
     trend = np.where(h & (z < 0), "decreasing", np.where(h & (z > 0), "increasing", "no trend"))
     return MannKendallResult(
         trend=_out(trend.astype("<U10"), shape),
@@ -887,7 +633,7 @@ def sen_slope(t: npt.ArrayLike, y: npt.ArrayLike, alpha: float = 0.95) -> SenSlo
     level = _alpha(alpha, "sen_slope")
     if level > 0.5:
         level = 1.0 - level
-    z = _ndtri(level / 2.0)
+    z = _normal_quantile(level / 2.0)
     n, columns = ts.shape
     ts = np.where(missing, np.nan, ts)
     ys = np.where(missing, np.nan, ys)
@@ -1059,7 +805,7 @@ def proportions_ztest(
     pooled = (count_a + count_b) / (na + nb)
     std = np.sqrt(pooled * (1.0 - pooled) * (1.0 / na + 1.0 / nb))
     z = diff / std
-    pvalue = 2.0 * _norm_sf(np.abs(z))
+    pvalue = _normal_two_sided(z)
     return ProportionsZTestResult(z=_out(z), pvalue=_out(pvalue))
 
 
