@@ -124,13 +124,96 @@ def test_unwritable_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
 
 @pytest.mark.parametrize(
     "argv",
-    [[], ["report"], ["report", "x.py", "--format", "pdf"], ["report", "x.py", "--as-of", "soon"]],
+    [["report"], ["report", "x.py", "--format", "pdf"], ["report", "x.py", "--as-of", "soon"]],
 )
 def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert "Traceback" not in err
     assert "error:" in err
+
+
+def test_no_arguments_prints_the_help_and_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main([]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith("usage: progmon")
+    for command in ("report", "check"):
+        assert command in captured.err
+    assert "Traceback" not in captured.err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    import importlib.metadata
+
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out == f"progmon {importlib.metadata.version('progmon-nl')}\n"
+
+
+def _programme_file(tmp_path: Path, indicator: str, *, deadline: str = "deadline = 2026\n") -> Path:
+    file = tmp_path / "p.toml"
+    file.write_text(
+        'format = 1\nid = "p"\nname = "P"\n'
+        '[[ambitions]]\ntitle = "A"\n[[ambitions.goals]]\nid = "g"\nstatement = "S"\n'
+        f"{deadline}[[ambitions.goals.indicators]]\n{indicator}",
+        encoding="utf-8",
+    )
+    return file
+
+
+@pytest.mark.parametrize(
+    ("indicator", "deadline", "found"),
+    [
+        (
+            'id = "x"\nname = "X"\nunit = "report"\nmeasurements = [{ period = 2019, value = 3 }]\n',
+            "deadline = 2026\n",
+            "problem: goal 'g', indicator 'x': has neither a target nor a direction",
+        ),
+        (
+            (
+                'id = "x"\nname = "X"\nunit = "report"\ntarget = { level = 2 }\n'
+                "measurements = [{ period = 2019, value = 3 }]\n"
+            ),
+            "",
+            "problem: goal 'g', indicator 'x': its target has no deadline",
+        ),
+    ],
+)
+def test_check_fails_on_a_problem(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    indicator: str,
+    deadline: str,
+    found: str,
+) -> None:
+    file = _programme_file(tmp_path, indicator, deadline=deadline)
+    assert main(["check", str(file)]) == 1
+    out = capsys.readouterr().out
+    assert found in out
+    assert out.splitlines()[-1] == f"{file}: 1 problem, 0 warnings"
+
+
+def test_check_fails_on_a_warning_only_when_strict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    file = _programme_file(
+        tmp_path, 'id = "x"\nname = "X"\nunit = "report"\ndirection = "decrease"\n'
+    )
+    assert main(["check", str(file)]) == 0
+    out = capsys.readouterr().out
+    assert "warning: goal 'g', indicator 'x': not measured yet, and no note says why" in out
+    assert out.splitlines()[-1] == f"{file}: 0 problems, 1 warning"
+    assert main(["check", "--strict", str(file)]) == 1
+    assert capsys.readouterr().out == out
+
+
+def test_check_passes_strict_with_notes_only(capsys: pytest.CaptureFixture[str]) -> None:
+    # The worked example's unmeasured indicators each say why: notes, not warnings.
+    assert main(["check", "--strict", str(ROOT / "examples" / "veiligheid.toml")]) == 0
+    out = capsys.readouterr().out
+    assert "  - note: " in out
+    assert "problem" not in out
+    assert "warning" not in out
 
 
 def test_check_lists_what_is_missing(capsys: pytest.CaptureFixture[str]) -> None:
@@ -190,6 +273,13 @@ def test_the_console_script_runs_as_a_process(tmp_path: Path) -> None:
     assert missing.returncode == 1
     assert missing.stdout == ""
     _one_line_error(missing.stderr)
+    # The installed command, as the README runs it after make demo.
+    script = Path(sys.executable).parent / "progmon"
+    version = subprocess.run(  # noqa: S603  # fixed arguments, no shell
+        [str(script), "--version"], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert version.returncode == 0, version.stderr
+    assert version.stdout.startswith("progmon ")
 
 
 @pytest.mark.parametrize(

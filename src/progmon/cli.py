@@ -4,13 +4,21 @@
 
     progmon report PATH [--as-of YEAR] [--format md|html] [--lang nl|en]
                         [--method NAME] [-o FILE]
-    progmon check PATH
+    progmon check PATH [--strict]
+    progmon --version
 
 ``PATH`` is a ``.toml`` or ``.json`` programme file, or a ``.py`` file that
 defines ``programme()``. A ``.py`` file is *executed* (that is what makes it
 a programme file): only run files you trust. Errors are printed as one line
 on stderr, naming the file and the element, and the exit status is 1 (2 for
 a wrong command line), never a traceback.
+
+``progmon check`` lists what it finds in three kinds: a *problem* keeps an
+indicator from getting a status (no target and no direction, a target
+without a deadline, a goal without indicators) and makes the exit status 1;
+a *warning* is allowed but probably wrong (it fails only with ``--strict``);
+a *note* says what a reader should know (an indicator not measured yet, and
+why).
 """
 
 from __future__ import annotations
@@ -53,7 +61,8 @@ def _parser() -> argparse.ArgumentParser:
         description="Monitor a municipal programme: render its review, check its file.",
         epilog=_PY_HELP,
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    parser.add_argument("--version", action="version", version=f"progmon {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     report = commands.add_parser(
         "report", help="render the review of a programme", description=_PY_HELP
     )
@@ -75,7 +84,16 @@ def _parser() -> argparse.ArgumentParser:
         "check", help="list what is wrong with a programme file", description=_PY_HELP
     )
     check.add_argument("path", metavar="PATH", help="programme file (.toml, .json or .py)")
+    check.add_argument(
+        "--strict", action="store_true", help="fail (exit 1) on warnings too, not only on problems"
+    )
     return parser
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
 
 
 # --------------------------------------------------------------------------- loading
@@ -244,26 +262,37 @@ def _report(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _problems(programme: Programme) -> list[str]:
-    """What keeps a valid programme from being assessed in full."""
-    found: list[str] = []
+#: The kinds of findings of ``progmon check``, and whether each fails the check.
+PROBLEM: Final = "problem"
+WARNING: Final = "warning"
+NOTE: Final = "note"
+
+
+def _findings(programme: Programme) -> list[tuple[str, str]]:
+    """What keeps a valid programme from being assessed in full, by kind."""
+    found: list[tuple[str, str]] = []
     for ambition in programme.ambitions:
         if not ambition.goals:
-            found.append(f"ambition {ambition.title!r}: has no goals")
+            found.append((WARNING, f"ambition {ambition.title!r}: has no goals"))
         for goal in ambition.goals:
             where = f"goal {goal.id!r}"
             if not goal.indicators:
-                found.append(f"{where}: has no indicators")
+                found.append((PROBLEM, f"{where}: has no indicators, so no status"))
             for indicator in goal.indicators:
                 name = f"{where}, indicator {indicator.id!r}"
                 judged = indicator.kind is not IndicatorKind.CONTEXT
                 if judged and indicator.target is None and indicator.direction is None:
-                    found.append(f"{name}: has neither a target nor a direction, so no status")
+                    found.append(
+                        (PROBLEM, f"{name}: has neither a target nor a direction, so no status")
+                    )
                 if judged and indicator.target is not None and goal.deadline_of(indicator) is None:
-                    found.append(f"{name}: its target has no deadline (give the goal a deadline)")
+                    advice = "give the goal a deadline, or the target a by year"
+                    found.append((PROBLEM, f"{name}: its target has no deadline ({advice})"))
                 if not indicator.is_measured:
-                    reason = indicator.note or "no note says why"
-                    found.append(f"{name}: not measured yet ({reason})")
+                    if indicator.note:
+                        found.append((NOTE, f"{name}: not measured yet ({indicator.note})"))
+                    else:
+                        found.append((WARNING, f"{name}: not measured yet, and no note says why"))
     return found
 
 
@@ -276,8 +305,8 @@ def _check(args: argparse.Namespace) -> int:
         as_of = _as_of(programme)
         # A programme is valid before its first figure arrives: then there is no status yet.
         assessment = assess(programme, as_of=as_of) if as_of is not None else None
-    findings = [f"warning: {w.message}" for w in caught]
-    findings += _problems(programme)
+    findings = [(WARNING, str(w.message)) for w in caught]
+    findings += _findings(programme)
     goals = sum(1 for _ in programme.goals())
     indicators = sum(1 for top in programme.indicators() for _ in top.walk())
     status = (
@@ -289,9 +318,20 @@ def _check(args: argparse.Namespace) -> int:
         f"{args.path}: programme {programme.id!r} is valid: {goals} goals, {indicators} "
         f"indicators, {status}\n"
     )
-    for finding in findings:
-        sys.stdout.write(f"  - {finding}\n")
-    return EXIT_OK
+    for kind, text in findings:
+        sys.stdout.write(f"  - {kind}: {text}\n")
+    kinds = [kind for kind, _ in findings]
+    problems, warned = kinds.count(PROBLEM), kinds.count(WARNING)
+    if problems or warned:
+        sys.stdout.write(
+            f"{args.path}: {_counted(problems, PROBLEM)}, {_counted(warned, WARNING)}\n"
+        )
+    failed = problems > 0 or (args.strict and warned > 0)
+    return EXIT_ERROR if failed else EXIT_OK
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _figure_years(programme: Programme) -> list[int]:
@@ -318,7 +358,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``progmon`` command with ``argv`` (default: the process's arguments).
 
     Returns:
-        The exit status: 0 done, 1 an error in the input, 2 a wrong command line.
+        The exit status: 0 done, 1 an error in the input (or a problem that
+        ``check`` found), 2 a wrong command line.
 
     Example:
         >>> main(["check", "no/such/file.toml"])
@@ -329,6 +370,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(list(argv) if argv is not None else None)
     except SystemExit as e:
         return e.code if isinstance(e.code, int) else EXIT_USAGE
+    if args.command is None:
+        # No command at all: the newcomer's first try. Show what there is.
+        parser.print_help(sys.stderr)
+        return EXIT_USAGE
     try:
         if args.command == "report":
             return _report(args)
