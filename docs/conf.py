@@ -19,7 +19,7 @@ extensions = [
 source_suffix = {".md": "markdown"}
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
-exclude_patterns = ["_build", "conftest.py"]
+exclude_patterns = ["_build"]
 
 autodoc_member_order = "bysource"
 # In signatures: numpy.str_ in a description would read as an RST link.

@@ -206,7 +206,7 @@ def test_malformed_exports(tmp_path: Path, name: str, content: str, message: str
 
 def test_fetch_needs_the_extra(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setitem(sys.modules, "cbsodata", None)
-    with pytest.raises(ModuleNotFoundError, match=r"progmon\[cbs\]"):
+    with pytest.raises(ModuleNotFoundError, match=r"progmon-nl\[cbs\]"):
         fetch_cbs("83648NED", tmp_path)
 
 
