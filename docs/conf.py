@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import progmon
+
+sys.path.insert(0, str(Path(__file__).parent / "_ext"))
 
 project = "progmon"
 author = "The progmon developers"
@@ -15,11 +20,16 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.viewcode",
+    "mathml",
+    "aliases",
 ]
 source_suffix = {".md": "markdown"}
-myst_enable_extensions = ["colon_fence", "deflist"]
+myst_enable_extensions = ["colon_fence", "deflist", "dollarmath", "amsmath"]
 myst_heading_anchors = 3
 exclude_patterns = ["_build"]
+
+# Formulas become MathML when the docs are built (docs/_ext/mathml.py): no script, no CDN.
+html_math_renderer = "mathml"
 
 autodoc_member_order = "bysource"
 # In signatures: numpy.str_ in a description would read as an RST link.
@@ -29,7 +39,28 @@ napoleon_numpy_docstring = False
 # Annotations such as numpy.str_ would read as RST links in attribute types.
 napoleon_attr_annotations = False
 
-# No intersphinx: the docs build offline, as CI does.
+# Every cross-reference must resolve (make docs fails on one that does not). The docs
+# build offline, as CI does, so there is no intersphinx: names of Python, numpy, pint
+# and attrs stay plain text, and only those are let through.
+nitpicky = True
+nitpick_ignore_regex = [
+    (r"py:.*", r"(numpy|npt|pint|attrs|cattrs|datetime|pathlib|os|collections\.abc|typing)(\..+)?"),
+    (r"py:.*", r"(int|float|str|bool|bytes|object|type|tuple|list|dict|set|None|Any)"),
+]
+
+# The modules whose __all__ is the public API: each of those names gets a reference entry
+# (docs/_ext/aliases.py links a name exported twice to its one description).
+public_modules = [
+    "progmon",
+    "progmon.assessment",
+    "progmon.methods",
+    "progmon.trend",
+    "progmon.units",
+    "progmon.errors",
+    "progmon.io",
+    "progmon.report",
+    "progmon.cli",
+]
 
 html_theme = "furo"
 html_title = "progmon"

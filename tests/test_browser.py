@@ -3,21 +3,21 @@
 The report must load without a single console message (the page's own
 Content-Security-Policy turns any external resource into one), every chart
 must have a size on the page, and a screenshot is kept as a test artifact
-(artifacts/review.png). CI installs Chromium (Debian's ``chromium``); a
-machine without it fails here, on purpose, instead of skipping.
+(artifacts/review.png). ``make test`` installs Chromium (Debian's
+``chromium``) where it is missing; a machine without it fails here, on
+purpose, instead of skipping.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from browser import console, run
 from progmon.report import render
 
 ROOT = Path(__file__).parent.parent
@@ -45,47 +45,6 @@ document.body.appendChild(overflow);
 </script>"""
 
 
-def _chromium() -> str:
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    pytest.fail(
-        "Chromium is not installed: the browser test needs it (apt-get install -y chromium; "
-        ".ci/run installs it)"
-    )
-
-
-def _run(browser: str, profile: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(  # noqa: S603  # fixed arguments, no shell
-        [
-            browser,
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-            f"--user-data-dir={profile}",
-            "--enable-logging=stderr",
-            "--v=0",
-            *args,
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=45,
-    )
-
-
-def _console(stderr: str) -> list[str]:
-    """Every message the page wrote to the console (errors, CSP violations, logs)."""
-    return [line for line in stderr.splitlines() if ":CONSOLE" in line or "Uncaught" in line]
-
-
 @pytest.fixture(scope="module")
 def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
     html = render(veiligheid.programme(), format="html", lang="nl", as_of=2020)
@@ -97,7 +56,6 @@ def page(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_the_charts_have_a_size_the_tables_fit_and_no_console_messages(
     page: Path, tmp_path: Path
 ) -> None:
-    browser = _chromium()
     html = page.read_text(encoding="utf-8")
     csp = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
     assert csp in html
@@ -108,8 +66,7 @@ def test_the_charts_have_a_size_the_tables_fit_and_no_console_messages(
         ),
         encoding="utf-8",
     )
-    done = _run(
-        browser,
+    done = run(
         tmp_path / "profile",
         "--virtual-time-budget=2000",
         "--window-size=1280,4000",
@@ -117,7 +74,7 @@ def test_the_charts_have_a_size_the_tables_fit_and_no_console_messages(
         test_copy.as_uri(),
     )
     assert done.returncode == 0, done.stderr[-2000:]
-    assert _console(done.stderr) == []
+    assert console(done.stderr) == []
     found = re.search(r'<pre id="svg-sizes">(.*?)</pre>', done.stdout, re.DOTALL)
     assert found, "the measuring script did not run"
     sizes = json.loads(found[1].replace("&quot;", '"').replace("&amp;", "&"))
@@ -134,12 +91,10 @@ def test_the_charts_have_a_size_the_tables_fit_and_no_console_messages(
 
 
 def test_screenshot_of_the_report(page: Path, tmp_path: Path) -> None:
-    browser = _chromium()
     ARTIFACTS.mkdir(exist_ok=True)
     shot = ARTIFACTS / "review.png"
     shot.unlink(missing_ok=True)
-    done = _run(
-        browser,
+    done = run(
         tmp_path / "profile",
         f"--screenshot={shot}",
         "--window-size=1280,4000",
@@ -147,7 +102,7 @@ def test_screenshot_of_the_report(page: Path, tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr[-2000:]
     # The report as it is, with its own CSP: no console message either.
-    assert _console(done.stderr) == []
+    assert console(done.stderr) == []
     data = shot.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")

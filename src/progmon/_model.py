@@ -53,7 +53,12 @@ __all__ = [
 
 
 class Direction(enum.Enum):
-    """The direction in which an indicator improves."""
+    """The direction in which an indicator improves.
+
+    Example:
+        >>> Direction("decrease"), Direction.INCREASE.value
+        (<Direction.DECREASE: 'decrease'>, 'increase')
+    """
 
     INCREASE = "increase"
     DECREASE = "decrease"
@@ -75,6 +80,10 @@ class IndicatorKind(enum.Enum):
     EFFECT indicators answer "Wat willen we bereiken?", OUTPUT indicators
     "Wat gaan we daarvoor doen?"; CONTEXT indicators describe the situation
     without a target of the council.
+
+    Example:
+        >>> Indicator(id="x", name="X", unit="percent", kind=IndicatorKind.CONTEXT).kind.value
+        'context'
     """
 
     EFFECT = "effect"
@@ -311,7 +320,7 @@ class Period:
 
     @property
     def midpoint(self) -> float:
-        """The middle of the period as a decimal year: 2019 is 2019.5.
+        """The middle of the period as a decimal year (2019 is 2019.5).
 
         Trends are computed on these times, so that a survey every other
         year, or in December, lands where it belongs.

@@ -90,7 +90,7 @@ class Status(enum.Enum):
 
     @property
     def rank(self) -> int:
-        """Roll-up order: 0 ACHIEVED ... 4 DETERIORATING (worst); -1 if not judged."""
+        """The order of the roll-up, 0 ACHIEVED ... 4 DETERIORATING (worst); -1 if not judged."""
         return self.code if self.is_judged else -1
 
     @classmethod
@@ -111,10 +111,19 @@ NOT_MEASURED, INSUFFICIENT_DATA, NO_TARGET = 5, 6, 7
 
 
 class Kind(enum.IntEnum):
-    """What kind of target a row has, as an integer for arrays."""
+    """What kind of target a row of a panel has, as an integer for arrays.
+
+    Example:
+        >>> import numpy as np
+        >>> from progmon import assess_panel
+        >>> res = assess_panel([2016.5, 2019.5], [[1089.0, 973.0]], direction=-1,
+        ...                    kind=Kind.IMPROVE)
+        >>> res.statuses().tolist()
+        [<Status.ACHIEVED: 'achieved'>]
+    """
 
     TREND = 0
-    """No target, only a desired direction: judged by the growth rate."""
+    """No target, only a desired direction; judged by the growth rate."""
     LEVEL = 1
     """A value to reach by the deadline (Level, Change, RelativeChange)."""
     IMPROVE = 2
@@ -320,7 +329,16 @@ class Gap:
     """The numbers of each row that a method needs (arrays of one shape).
 
     ``y_latest`` is the effective latest value: the baseline where a survey
-    change lies within its margin.
+    change lies within its margin. A method (:class:`progmon.methods.Method`)
+    receives one ``Gap`` for all the rows it judges.
+
+    Example:
+        >>> gap = Gap(t_base=np.array([2015.5]), y_base=np.array([100.0]),
+        ...           t_latest=np.array([2020.5]), y_latest=np.array([80.0]),
+        ...           t_deadline=np.array([2030.5]), required=np.array([50.0]),
+        ...           sign=np.array([-1.0]))
+        >>> (gap.y_latest - gap.y_base) / (gap.required - gap.y_base)  # the gap closed
+        array([0.4])
     """
 
     t_base: FloatArray

@@ -13,7 +13,7 @@ calls it with one row per indicator. Units at the edges, arrays in the middle.
 
 Conventions:
 
-* a figure sits at the midpoint of its period (:attr:`Period.midpoint`, 2019
+* a figure sits at the midpoint of its period (:attr:`~progmon.Period.midpoint`, 2019
   is 2019.5); a deadline year ``Y`` at ``Y + 0.5``, consistent with yearly
   figures, so that baseline 2015, latest 2020 and deadline 2030 are 5 and 15
   years apart;
@@ -52,11 +52,10 @@ import numpy as np
 import numpy.typing as npt
 import pint
 
+from . import _progress, trend, units
 from . import methods as _methods
-from . import trend, units
 from ._model import Ambition, Goal, Indicator, IndicatorKind, Measurement, Period, Programme
 from ._progress import (
-    REASONS,
     FloatArray,
     Kind,
     Status,
@@ -88,6 +87,18 @@ MethodLike: TypeAlias = Method | str | None
 
 _SIGNIFICANCE: Final = 0.05
 
+REASONS: Final = _progress.REASONS
+"""Why an indicator has its status, as short codes (``"target-met"``, ``"ratio"``, ...).
+
+``PanelAssessment.reason`` holds indexes into this tuple, and
+``IndicatorAssessment.reason`` the code itself; the review turns each code
+into a sentence in Dutch or English.
+
+Example:
+    >>> REASONS[:4]
+    ('not-measured', 'no-target', 'no-baseline', 'target-met')
+"""
+
 
 # --------------------------------------------------------------------------- panels
 
@@ -113,13 +124,13 @@ class PanelAssessment:
     """The assessment of many series at once; every array has the panel's shape.
 
     ``status`` holds :attr:`Status.code` values (:meth:`statuses` turns them
-    into :class:`Status`), ``reason`` indexes :data:`REASONS`. Values are in
+    into :class:`Status`), ``reason`` indexes :data:`~progmon.assessment.REASONS`. Values are in
     the unit of the input; times in its time scale. NaN where a number does
     not apply.
 
     Attributes:
         status: Status codes (int8).
-        reason: Reason codes (int8), see :data:`REASONS`.
+        reason: Reason codes (int8), see :data:`~progmon.assessment.REASONS`.
         ratio: The method's key number (growth ratio R, projection ratio P,
             pro-rata ratio Q) for rows with a quantitative target.
         rate: Annual growth from baseline to latest in the desired direction
@@ -142,6 +153,14 @@ class PanelAssessment:
         count: Number of figures from the baseline up to ``as_of``.
         method: The method's name.
         thresholds: The method's thresholds.
+
+    Example:
+        Two municipalities, one indicator, lower is better, target 50 by 2030:
+
+        >>> res = assess_panel([2015.5, 2020.5], [[100.0, 80.0], [100.0, 95.0]], target=50,
+        ...                    deadline=2030.5, direction=-1)
+        >>> [s.value for s in res.statuses()], res.progress.tolist()
+        (['on-track', 'off-track'], [0.4, 0.1])
     """
 
     status: npt.NDArray[np.int8] = attrs.field(converter=_readonly, eq=_ARRAY_EQ)
@@ -356,13 +375,13 @@ def assess_panel(
             broadcasting against ``y``.
         y: Values, shape ``(..., n)``; NaN marks a missing figure.
         target: The value required at the deadline (for a ``Change`` use
-            :func:`required_value`); NaN or None: no quantitative target.
+            :func:`~progmon.assessment.required_value`); NaN or None: no quantitative target.
             Broadcasts against ``y.shape[:-1]``.
         deadline: The time of the deadline on the scale of ``t`` (for
             mid-year times ``Y + 0.5``); NaN or None: none.
         direction: +1 where higher is better, -1 where lower is better, 0 or
             NaN where unknown.
-        kind: :class:`Kind` codes; default LEVEL where ``target`` is given,
+        kind: :class:`~progmon.assessment.Kind` codes; default LEVEL where ``target`` is given,
             else TREND (judged by the growth rate in ``direction``).
         baseline: The time of the baseline figure; default the first figure.
         as_of: The last time to use (figures after it are ignored).
@@ -501,7 +520,21 @@ class IndicatorAssessment:
     Quantities are in the indicator's unit. ``ratio`` is the method's key
     number (R, P or Q); ``rate`` the annual growth in the desired direction
     (the key number without a quantitative target); ``reason`` one of
-    :data:`REASONS`.
+    :data:`~progmon.assessment.REASONS`.
+
+    Example:
+        The seed's nuisance reports: 1,089 in 2016, 973 in 2019, to fall.
+
+        >>> import progmon
+        >>> reports = progmon.Indicator(
+        ...     id="woonoverlast", name="Meldingen woonoverlast", unit="report",
+        ...     direction=progmon.Direction.DECREASE, target=progmon.Improve(by=2022),
+        ...     measurements=progmon.Measurement.series({2016: 1089, 2019: 973}))
+        >>> result = progmon.assess(reports, as_of=2020)
+        >>> result.status, result.reason, result.change
+        (<Status.ACHIEVED: 'achieved'>, 'target-met', <Quantity(-116.0, 'report')>)
+        >>> result.baseline.period.label, result.latest.period.label
+        ('2016', '2019')
     """
 
     indicator: Indicator
@@ -721,6 +754,17 @@ def _counts(assessments: Iterable[IndicatorAssessment]) -> dict[Status, int]:
 class GoalAssessment:
     """The assessment of a goal: its indicators and the rolled-up status.
 
+    Example:
+        >>> import progmon
+        >>> ind = progmon.Indicator(id="initiatieven", name="Initiatieven", unit="count",
+        ...                         target=progmon.Level(32),
+        ...                         measurements=progmon.Measurement.series({2018: 20, 2020: 26}))
+        >>> goal = progmon.Goal(id="g", statement="Meer initiatieven", deadline=2022,
+        ...                     indicators=[ind])
+        >>> result = progmon.assess(goal, as_of=2020)
+        >>> result.status, [a.indicator.id for a in result.indicators()]
+        (<Status.ON_TRACK: 'on-track'>, ['initiatieven'])
+
     ``counts`` counts the statuses of the indicators that are rolled up
     (context indicators are not).
     """
@@ -740,7 +784,19 @@ class GoalAssessment:
 
 @attrs.frozen
 class AmbitionAssessment:
-    """The assessment of an ambition: its goals, its context indicators, the roll-up."""
+    """The assessment of an ambition: its goals, its context indicators, the roll-up.
+
+    Example:
+        >>> import progmon
+        >>> ind = progmon.Indicator(id="x", name="X", unit="report", target=progmon.Improve(),
+        ...                         direction=progmon.Direction.DECREASE,
+        ...                         measurements=progmon.Measurement.series({2016: 9, 2019: 7}))
+        >>> ambition = progmon.Ambition(title="Veiliger", goals=[
+        ...     progmon.Goal(id="g", statement="S", deadline=2022, indicators=[ind])])
+        >>> result = progmon.assess(ambition, as_of=2020)
+        >>> result.status, [g.goal.id for g in result.goals()]
+        (<Status.ACHIEVED: 'achieved'>, ['g'])
+    """
 
     ambition: Ambition
     status: Status
@@ -763,7 +819,21 @@ class AmbitionAssessment:
 
 @attrs.frozen
 class ProgrammeAssessment:
-    """The assessment of a programme: its ambitions and the overall status."""
+    """The assessment of a programme: its ambitions and the overall status.
+
+    ``counts`` counts the statuses of the indicators that are rolled up.
+
+    Example:
+        The Almelo worked example at its midterm: two indicators achieved,
+        none off track, five not measured yet.
+
+        >>> import progmon
+        >>> result = progmon.assess(progmon.load("examples/veiligheid.toml"), as_of=2020)
+        >>> result.status
+        <Status.ON_TRACK: 'on-track'>
+        >>> result.counts[progmon.Status.ACHIEVED], result.counts[progmon.Status.NOT_MEASURED]
+        (2, 5)
+    """
 
     programme: Programme
     status: Status

@@ -358,8 +358,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``progmon`` command with ``argv`` (default: the process's arguments).
 
     Returns:
-        The exit status: 0 done, 1 an error in the input (or a problem that
-        ``check`` found), 2 a wrong command line.
+        int: 0 done, 1 an error in the input (or a problem that ``check``
+        found), 2 a wrong command line.
 
     Example:
         >>> main(["check", "no/such/file.toml"])

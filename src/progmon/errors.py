@@ -64,34 +64,97 @@ class ProgmonError(Exception):
 
 
 class ValidationError(ProgmonError, ValueError):
-    """A value is not allowed: NaN, out of range, empty, or inconsistent."""
+    """A value is not allowed: NaN, out of range, empty, or inconsistent.
+
+    Example:
+        >>> import progmon
+        >>> progmon.Measurement(2019, float("nan"))
+        Traceback (most recent call last):
+        ...
+        progmon.errors.ValidationError: measurement 2019: value: must be finite, not NaN or infinite (got nan)
+    """  # noqa: E501  # a doctest line cannot be wrapped
 
 
 class DuplicateError(ValidationError):
-    """Two elements share an id, or two measurements share a period."""
+    """Two elements share an id, or two measurements share a period.
+
+    Example:
+        >>> import progmon
+        >>> progmon.Indicator(id="x", name="X", unit="report", measurements=[
+        ...     progmon.Measurement(2019, 1), progmon.Measurement(2019, 2)])
+        Traceback (most recent call last):
+        ...
+        progmon.errors.DuplicateError: indicator 'x': has two measurements for one period ...
+    """
 
 
 class AmbiguityError(ValidationError):
     """The input has two readings, and progmon will not guess.
 
     The standard case: a ``Change`` of a percentage given in percent.
+
+    Example:
+        >>> import progmon
+        >>> five_percent = progmon.units.Quantity(5, "percent")
+        >>> progmon.Indicator(id="x", name="X", unit="percent", target=progmon.Change(five_percent))
+        Traceback (most recent call last):
+        ...
+        progmon.errors.AmbiguityError: indicator 'x' target: a change of a share given in ...
     """
 
 
 class UnitError(ProgmonError, TypeError):
-    """A unit is unknown, or its dimension does not fit the indicator."""
+    """A unit is unknown, or its dimension does not fit the indicator.
+
+    Example:
+        >>> import progmon
+        >>> people = progmon.units.Quantity(3, "inhabitant")
+        >>> progmon.Indicator(id="x", name="X", unit="report",
+        ...                   measurements=[progmon.Measurement(2019, people)])
+        Traceback (most recent call last):
+        ...
+        progmon.errors.UnitError: indicator 'x' 2019 value: 'inhabitant' does not fit unit 'report' (got 'inhabitant')
+    """  # noqa: E501  # a doctest line cannot be wrapped
 
 
 class FileFormatError(ProgmonError, ValueError):
     """A programme or figures file is malformed.
 
     The ``element`` names the file and, where known, the line or key path.
+
+    Example:
+        >>> import progmon
+        >>> progmon.io.loads("id = [", "toml")
+        Traceback (most recent call last):
+        ...
+        progmon.errors.FileFormatError: <string>: is not valid TOML: Invalid value ...
     """
 
 
 class ProgmonFileError(ProgmonError, OSError):
-    """A file cannot be found, read or written."""
+    """A file cannot be found, read or written.
+
+    Example:
+        >>> import progmon
+        >>> progmon.load("no/such/programme.toml")
+        Traceback (most recent call last):
+        ...
+        progmon.errors.ProgmonFileError: no/such/programme.toml: cannot be read: No such file ...
+    """
 
 
 class ProgmonWarning(UserWarning):
-    """Something is allowed but probably not what was meant."""
+    """Something is allowed but probably not what was meant.
+
+    ``progmon check`` lists these as warnings, and fails on them with
+    ``--strict``; in Python, turn them into errors with the ``warnings``
+    filters.
+
+    Example:
+        >>> import warnings
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     warnings.warn("figure 2019 replaced", ProgmonWarning, stacklevel=1)
+        >>> caught[0].category is ProgmonWarning
+        True
+    """

@@ -53,15 +53,20 @@ from ._progress import (
 from ._progress import _cagr as _compound_rate
 from .errors import ValidationError
 
-__all__ = ["DEFAULT", "GrowthRatio", "Method", "ProRata", "Projection", "get_method"]
+__all__ = ["DEFAULT", "Gap", "GrowthRatio", "Method", "ProRata", "Projection", "get_method"]
 
 
 @runtime_checkable
 class Method(Protocol):
     """An assessment method: a name, thresholds, and vectorised rules.
 
-    :func:`progmon.assessment.assess` and :func:`progmon.assessment.assess_panel`
-    accept any object with these members.
+    :func:`progmon.assess` and :func:`progmon.assess_panel` accept any object
+    with these members; each rule receives a :class:`Gap` for all rows at once.
+
+    Example:
+        >>> from progmon import methods
+        >>> isinstance(methods.ProRata(), methods.Method), methods.ProRata().name
+        (True, 'pro-rata')
     """
 
     @property

@@ -125,6 +125,11 @@ class OLSResult:
         stderr: Standard error of the slope.
         intercept_stderr: Standard error of the intercept.
         n: Number of valid points.
+
+    Example:
+        >>> res = ols([2016, 2017, 2018, 2019], [690, 698, 668, 624])
+        >>> round(float(res.slope), 1), int(res.n)
+        (-22.8, 4)
     """
 
     slope: Floats = attrs.field(eq=_ARRAY_EQ)
@@ -149,6 +154,11 @@ class MannKendallResult:
         s: Mann-Kendall score.
         var_s: Variance of ``s``, corrected for ties.
         n: Number of valid points.
+
+    Example:
+        >>> res = mann_kendall([690, 698, 668, 624, 610, 601])
+        >>> str(res.trend), float(res.s), round(float(res.p), 4)
+        ('decreasing', -13.0, 0.0242)
     """
 
     trend: Strings = attrs.field(eq=_ARRAY_EQ)
@@ -171,6 +181,10 @@ class SenSlopeResult:
         low_slope: Lower bound of the confidence interval of the slope.
         high_slope: Upper bound of the confidence interval of the slope.
         n: Number of valid points.
+
+    Example:
+        >>> float(sen_slope([2016, 2017, 2018, 2019], [690, 698, 668, 624]).slope)
+        -26.0
     """
 
     slope: Floats = attrs.field(eq=_ARRAY_EQ)
@@ -187,6 +201,11 @@ class ProportionsZTestResult:
     Attributes:
         z: Test statistic, positive when share a is larger than share b.
         pvalue: Two-sided p-value.
+
+    Example:
+        >>> res = proportions_ztest(0.372, 1000, 0.31, 1000)
+        >>> round(float(res.z), 2), bool(res.pvalue < 0.05)
+        (2.92, True)
     """
 
     z: Floats = attrs.field(eq=_ARRAY_EQ)
@@ -202,6 +221,11 @@ class MarginTestResult:
         threshold: ``sqrt(margin_a**2 + margin_b**2)``, the 95 % margin of the difference.
         significant: ``|difference| > threshold``; False where not known.
         known: False where a value or margin is NaN: then nothing can be said.
+
+    Example:
+        >>> res = margin_test(37.2, 2.0, 31.0, 2.0)
+        >>> bool(res.significant), bool(res.known)
+        (True, True)
     """
 
     difference: Floats = attrs.field(eq=_ARRAY_EQ)

@@ -44,3 +44,22 @@ __all__ = [
     "read_measurements",
     "read_measurements_text",
 ]
+
+# The functions report this module, where users find them, rather than the
+# private module that defines them (the reference and tracebacks show it).
+for _function in (
+    add_measurements,
+    dump,
+    dumps,
+    fetch_cbs,
+    load,
+    load_cbs,
+    load_measurements,
+    loads,
+    parse_period,
+    read_cbs,
+    read_measurements,
+    read_measurements_text,
+):
+    _function.__module__ = __name__
+del _function

@@ -179,6 +179,14 @@ def fetch_cbs(table: str, directory: str | os.PathLike[str], *, filters: str | N
 
     Raises:
         ModuleNotFoundError: ``cbsodata`` is not installed.
+
+    Example:
+        Once downloaded (this needs the network), the table is read offline
+        like any saved export:
+
+        >>> path = fetch_cbs("85146NED", "cbs", filters="RegioS eq 'GM0141'")  # doctest: +SKIP
+        >>> path.name  # doctest: +SKIP
+        'TypedDataSet.json'
     """
     try:
         import cbsodata

@@ -250,7 +250,7 @@ _YEARS = re.compile(r"^(\d{4})/(\d{4})$")
 def parse_period(text: str | int, *, label: str | None = None) -> Period:
     """Read a period as files write it.
 
-    Besides :meth:`Period.parse` (``"2019"``, ``"2019-12"``,
+    Besides :meth:`~progmon.Period.parse` (``"2019"``, ``"2019-12"``,
     ``"2019-01-01/2019-06-30"``) this reads whole years ``"2018/2022"``,
     an ``int`` year, and CBS period codes: ``"2019JJ00"`` (a year),
     ``"2019KW03"`` (a quarter), ``"2019MM12"`` (a month).

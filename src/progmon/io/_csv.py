@@ -64,6 +64,11 @@ class Figure:
 
     ``origin`` says where it was read (``"figures.csv line 3"``), for error
     messages and reports.
+
+    Example:
+        >>> figure = Figure("meldingen", Measurement(2019, 731), "figures.csv line 3")
+        >>> figure.measurement.period.label, figure.origin
+        ('2019', 'figures.csv line 3')
     """
 
     indicator: str
@@ -73,10 +78,24 @@ class Figure:
 
 @attrs.frozen
 class Merge:
-    """The result of :func:`add_measurements`.
+    """The result of :func:`~progmon.io.add_measurements`: the new programme and what changed.
 
-    ``replaced`` holds, for each figure that replaced one already there, the
-    indicator id, the old and the new measurement.
+    Attributes:
+        programme: The programme with the figures in it.
+        added: The figures that filled a period without a figure.
+        replaced: For each figure that replaced one already there, the
+            indicator id, the old and the new measurement.
+
+    Example:
+        >>> from progmon import Ambition, Goal, Indicator, Programme
+        >>> ind = Indicator(id="x", name="X", unit="report", measurements=[Measurement(2019, 7)])
+        >>> p = Programme(id="p", name="P", ambitions=[
+        ...     Ambition(title="A", goals=[Goal(id="g", statement="S", indicators=[ind])])])
+        >>> merge = add_measurements(p, [Figure("x", Measurement(2019, 8), "line 2")], replace=True)
+        >>> [(indicator, old.value) for indicator, old, new in merge.replaced]
+        [('x', <Quantity(7.0, 'report')>)]
+        >>> merge.programme.indicator("x").latest.value
+        <Quantity(8.0, 'report')>
     """
 
     programme: Programme
@@ -305,7 +324,7 @@ def add_measurements(
         DuplicateError: two figures for one indicator and period, or a
             figure for a period that has one (without ``replace``).
         ProgmonError: a figure does not fit its indicator (unit, range).
-        Every error names the file and line of the figure.
+            Every error names the file and line of the figure.
 
     Example:
         >>> from progmon import Ambition, Goal, Indicator, Programme
@@ -381,7 +400,7 @@ def load_measurements(
 ) -> Programme:
     """A new programme with the figures of a CSV file added.
 
-    See :func:`read_measurements` for the file and :func:`add_measurements`
+    See :func:`~progmon.io.read_measurements` for the file and :func:`~progmon.io.add_measurements`
     for the rules. Each figure that is replaced (``replace=True``) is
     reported in a :class:`~progmon.errors.ProgmonWarning` with its old value.
 

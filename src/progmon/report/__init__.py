@@ -35,10 +35,12 @@ from progmon.errors import ProgmonFileError, ValidationError
 
 from ._format import LANGUAGES, Formatter
 
-__all__ = ["FORMATS", "SUFFIXES", "render", "write"]
+__all__ = ["FORMATS", "SUFFIXES", "Format", "render", "write"]
 
 Format = Literal["md", "html"]
+"""The formats of the review, ``"md"`` (Markdown) and ``"html"`` (one self-contained page)."""
 FORMATS: Final = ("md", "html")
+"""The formats :func:`render` writes."""
 SUFFIXES: Final[dict[str, Format]] = {
     ".md": "md",
     ".markdown": "md",
