@@ -77,8 +77,10 @@ class TestExpectedValue:
     )
     def test_linear_in_time(self, y_base, required, share):
         t = 2015.5 + 15 * share
+        # The share the time stands for after rounding: 2015.5 + 15e-9 is not exact.
+        elapsed = (t - 2015.5) / 15
         assert float(expected_value(t, 2015.5, y_base, 2030.5, required)) == pytest.approx(
-            y_base + (required - y_base) * share, rel=1e-9, abs=1e-9
+            y_base + (required - y_base) * elapsed, rel=1e-9, abs=1e-9
         )
 
 
