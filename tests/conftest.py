@@ -5,6 +5,20 @@ from __future__ import annotations
 from hypothesis import HealthCheck, settings
 
 # The machines that run the suite are shared and noisy: a generated
-# programme that takes long to draw is load, not a slow strategy.
-settings.register_profile("progmon", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# programme that takes long to draw is load, not a slow strategy. The
+# default profile is derandomized, so that make test (and CI) always tries
+# the same examples and a failure can be reproduced; run
+# `pytest --hypothesis-profile=explore` to search with fresh random examples.
+settings.register_profile(
+    "progmon",
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    derandomize=True,
+)
+settings.register_profile(
+    "explore",
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    max_examples=500,
+)
 settings.load_profile("progmon")
