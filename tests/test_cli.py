@@ -119,7 +119,7 @@ def test_unknown_method(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_unwritable_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["report", str(EXAMPLE), "-o", str(tmp_path / "no" / "dir.md")]) == 1
-    assert "cannot write" in _one_line_error(capsys.readouterr().err)
+    assert "cannot be written" in _one_line_error(capsys.readouterr().err)
 
 
 @pytest.mark.parametrize(

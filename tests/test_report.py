@@ -382,7 +382,7 @@ def test_write_takes_the_format_from_the_suffix(programme: Programme, tmp_path: 
     assert md.read_text(encoding="utf-8").startswith("# Programma Veiligheid")
     with pytest.raises(ValidationError, match="suffix"):
         write(programme, tmp_path / "review.txt", as_of=AS_OF)
-    with pytest.raises(ProgmonError, match="cannot write"):
+    with pytest.raises(ProgmonError, match="cannot be written"):
         write(programme, tmp_path / "missing" / "review.md", as_of=AS_OF)
 
 

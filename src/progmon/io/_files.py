@@ -11,7 +11,8 @@ from typing import Any, Final, Literal
 import tomli_w
 
 from progmon._model import Programme
-from progmon.errors import FileFormatError, ProgmonFileError
+from progmon._write import as_path, write_text
+from progmon.errors import FileFormatError
 
 from ._converter import structure_programme, unstructure_programme
 from ._text import read_text
@@ -55,7 +56,7 @@ def load(path: str | os.PathLike[str]) -> Programme:
         >>> p.name
         'Programma Veiligheid'
     """
-    where = Path(path)
+    where = as_path(path, element="programme file")
     kind = _format_of(where)
     text = read_text(where)
     return loads(text, kind, origin=str(where))
@@ -138,9 +139,6 @@ def dump(programme: Programme, path: str | os.PathLike[str]) -> None:
         >>> load(target) == p
         True
     """
-    where = Path(path)
+    where = as_path(path, element="programme file")
     text = dumps(programme, _format_of(where))
-    try:
-        where.write_text(text, encoding="utf-8")
-    except OSError as e:
-        raise ProgmonFileError(f"cannot be written: {e.strerror}", element=str(where)) from e
+    write_text(where, text, element=str(where))

@@ -31,7 +31,8 @@ from pathlib import Path
 from typing import Any, Final, Literal
 
 from progmon._model import Programme
-from progmon.errors import ProgmonFileError, ValidationError
+from progmon._write import as_path, write_text
+from progmon.errors import ValidationError
 
 from ._format import LANGUAGES, Formatter
 
@@ -189,7 +190,7 @@ def write(
         ...     out.read_text(encoding="utf-8").startswith("# Veiligheid")
         True
     """
-    target = Path(path)
+    target = as_path(path, element="report file")
     if format is None:
         guessed = SUFFIXES.get(target.suffix.lower())
         if guessed is None:
@@ -200,10 +201,4 @@ def write(
             )
         format = "md" if guessed == "md" else "html"  # noqa: A001
     text = render(subject, format=format, lang=lang, as_of=as_of, method=method)
-    try:
-        target.write_text(text, encoding="utf-8")
-    except OSError as e:
-        raise ProgmonFileError(
-            f"cannot write the review: {e.strerror or e}", element="report file", value=str(target)
-        ) from e
-    return target
+    return write_text(target, text, element="report file")
