@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .errors import ProgmonFileError, ValidationError
 
-__all__ = ["as_path", "write_text"]
+__all__ = ["as_path", "refuse_inputs", "write_text"]
 
 
 def as_path(value: object, *, element: str) -> Path:
@@ -51,9 +51,31 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def write_text(
-    path: object, text: str, *, element: str, inputs: Iterable[object] = ()
-) -> Path:
+def refuse_inputs(path: object, inputs: Iterable[object], *, element: str) -> Path:
+    """``path``, refused if it is one of ``inputs`` (the same file, by any name).
+
+    A command checks this before its work, so that it fails at once; the
+    write itself checks again.
+
+    Raises:
+        ProgmonFileError: ``path`` names one of the inputs.
+
+    Example:
+        >>> refuse_inputs("review.md", ["examples/veiligheid.toml"], element="-o").name
+        'review.md'
+    """
+    target = as_path(path, element=element)
+    for source in inputs:
+        if _same_file(target, as_path(source, element="input")):
+            raise ProgmonFileError(
+                "is one of the inputs; progmon never writes over an input: choose another file",
+                element=element,
+                value=str(target),
+            )
+    return target
+
+
+def write_text(path: object, text: str, *, element: str, inputs: Iterable[object] = ()) -> Path:
     r"""Write ``text`` (UTF-8) to ``path`` atomically; refuse to write over one of ``inputs``.
 
     A symlink is followed: the file it points to is replaced, the link stays.
@@ -86,14 +108,7 @@ def write_text(
         ...
         progmon.errors.ProgmonFileError: review: is one of the inputs; progmon never writes over ...
     """
-    target = as_path(path, element=element)
-    for source in inputs:
-        if _same_file(target, as_path(source, element="input")):
-            raise ProgmonFileError(
-                "is one of the inputs; progmon never writes over an input: choose another file",
-                element=element,
-                value=str(target),
-            )
+    target = refuse_inputs(path, inputs, element=element)
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as e:

@@ -1,4 +1,4 @@
-"""The ``progmon`` command: render a review, check a programme file.
+r"""The ``progmon`` command: render a review, check a programme file.
 
 ::
 
@@ -11,7 +11,11 @@
 defines ``programme()``. A ``.py`` file is *executed* (that is what makes it
 a programme file): only run files you trust. Errors are printed as one line
 on stderr, naming the file and the element, and the exit status is 1 (2 for
-a wrong command line), never a traceback.
+a wrong command line, 130 after Ctrl-C), never a traceback; when the reader
+of the output goes away (``progmon report x | head -1``) the command stops
+silently. ``-o FILE`` is written atomically and never over the programme
+file itself. Text from the files is shown inert: control characters appear
+as their escapes (``\x1b``), never obeyed by the terminal.
 
 ``progmon check`` lists what it finds in three kinds: a *problem* keeps an
 indicator from getting a status (no target and no direction, a target
@@ -24,6 +28,7 @@ why).
 from __future__ import annotations
 
 import argparse
+import os
 import runpy
 import sys
 import traceback
@@ -32,7 +37,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final, Literal, NoReturn
 
+from ._inert import inert
 from ._model import IndicatorKind, Period, Programme
+from ._write import refuse_inputs, write_text
 from .errors import FileFormatError, ProgmonError, ProgmonFileError, ValidationError
 
 __all__ = ["load_programme", "main"]
@@ -40,6 +47,9 @@ __all__ = ["load_programme", "main"]
 EXIT_OK: Final = 0
 EXIT_ERROR: Final = 1
 EXIT_USAGE: Final = 2
+# The shell's conventions: 128 + the number of the signal (SIGINT 2, SIGPIPE 13).
+EXIT_INTERRUPTED: Final = 130
+EXIT_BROKEN_PIPE: Final = 141
 
 _PY_HELP: Final = (
     "PATH is a programme file: .toml or .json, or a .py file that defines programme(). "
@@ -51,7 +61,7 @@ class _Parser(argparse.ArgumentParser):
     """argparse, with its usage errors as one line and exit status 2."""
 
     def error(self, message: str) -> NoReturn:
-        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        _say(f"{self.prog}: error: {message}")
         raise SystemExit(EXIT_USAGE)
 
 
@@ -106,6 +116,8 @@ def _load_python(path: Path) -> Programme:
         raise _in_file(e, path) from e
     except SyntaxError as e:
         raise FileFormatError(f"line {e.lineno}: SyntaxError: {e.msg}", element=str(path)) from e
+    except SystemExit as e:
+        raise FileFormatError(_exited(e, path), element=str(path)) from e
     except Exception as e:  # anything a user's file raises is reported, once
         raise FileFormatError(_where(e, path), element=str(path)) from e
     build = namespace.get("programme")
@@ -117,6 +129,8 @@ def _load_python(path: Path) -> Programme:
         result = build()
     except ProgmonError as e:
         raise _in_file(e, path) from e
+    except SystemExit as e:
+        raise FileFormatError(_exited(e, path), element=str(path)) from e
     except Exception as e:  # as above
         raise FileFormatError(_where(e, path), element=str(path)) from e
     if not isinstance(result, Programme):
@@ -131,12 +145,23 @@ def _a(noun: str) -> str:
     return f"{'an' if noun[:1].lower() in 'aeiou' else 'a'} {noun}"
 
 
-def _where(error: BaseException, path: Path) -> str:
-    """``line 12: NameError: ...``, the line of ``path`` where ``error`` arose."""
+def _line_of(error: BaseException, path: Path) -> str:
+    """``line 12: ``, the last line of ``path`` where ``error`` passed, or nothing."""
     line = ""
     for frame in traceback.extract_tb(error.__traceback__):
         if Path(frame.filename).resolve() == path.resolve():
             line = f"line {frame.lineno}: "
+    return line
+
+
+def _exited(error: SystemExit, path: Path) -> str:
+    # A programme file that exits would otherwise end progmon with its status, silently.
+    return f"{_line_of(error, path)}calls sys.exit({error.code!r}) instead of returning a programme"
+
+
+def _where(error: BaseException, path: Path) -> str:
+    """``line 12: NameError: ...``, the line of ``path`` where ``error`` arose."""
+    line = _line_of(error, path)
     message = " ".join(str(error).split())
     return (
         f"{line}{type(error).__name__}: {message}" if message else f"{line}{type(error).__name__}"
@@ -243,8 +268,8 @@ def _checked_as_of(programme: Programme, as_of: int | None) -> int | None:
 def _report(args: argparse.Namespace) -> int:
     from . import report
 
+    output = refuse_inputs(args.output, [args.path], element="-o") if args.output else None
     programme = load_programme(args.path)
-    output = Path(args.output) if args.output else None
     format_ = _output_format(output, args.format)
     as_of = _checked_as_of(programme, args.as_of)
     if as_of is None and _as_of(programme) is None:
@@ -253,12 +278,12 @@ def _report(args: argparse.Namespace) -> int:
             element=f"{args.path}: programme {programme.id!r}",
         )
     method: Any = args.method
+    text = report.render(programme, format=format_, lang=args.lang, as_of=as_of, method=method)
     if output is None:
-        text = report.render(programme, format=format_, lang=args.lang, as_of=as_of, method=method)
-        sys.stdout.write(text)
+        _write_document(text)
         return EXIT_OK
-    report.write(programme, output, format=format_, lang=args.lang, as_of=as_of, method=method)
-    sys.stderr.write(f"progmon: wrote {output}\n")
+    write_text(output, text, element="-o", inputs=[args.path])
+    _say(f"progmon: wrote {output}")
     return EXIT_OK
 
 
@@ -305,8 +330,10 @@ def _check(args: argparse.Namespace) -> int:
         as_of = _as_of(programme)
         # A programme is valid before its first figure arrives: then there is no status yet.
         assessment = assess(programme, as_of=as_of) if as_of is not None else None
+        rendered = _renders(assessment) if assessment is not None else []
     findings = [(WARNING, str(w.message)) for w in caught]
     findings += _findings(programme)
+    findings += rendered
     goals = sum(1 for _ in programme.goals())
     indicators = sum(1 for top in programme.indicators() for _ in top.walk())
     status = (
@@ -314,20 +341,39 @@ def _check(args: argparse.Namespace) -> int:
         if assessment is not None
         else "no figures yet"
     )
-    sys.stdout.write(
+    _print(
         f"{args.path}: programme {programme.id!r} is valid: {goals} goals, {indicators} "
-        f"indicators, {status}\n"
+        f"indicators, {status}"
     )
     for kind, text in findings:
-        sys.stdout.write(f"  - {kind}: {text}\n")
+        _print(f"  - {kind}: {text}")
     kinds = [kind for kind, _ in findings]
     problems, warned = kinds.count(PROBLEM), kinds.count(WARNING)
     if problems or warned:
-        sys.stdout.write(
-            f"{args.path}: {_counted(problems, PROBLEM)}, {_counted(warned, WARNING)}\n"
-        )
+        _print(f"{args.path}: {_counted(problems, PROBLEM)}, {_counted(warned, WARNING)}")
     failed = problems > 0 or (args.strict and warned > 0)
     return EXIT_ERROR if failed else EXIT_OK
+
+
+def _renders(assessment: Any) -> list[tuple[str, str]]:
+    """Render the review as ``report`` would, in every format and language, and throw it away.
+
+    What ``check`` calls valid, ``report`` renders: a value that the model
+    accepts but the review cannot show fails here, as it would there.
+    """
+    from .report import FORMATS, render
+    from .report._charts import PlotExtraMissing
+    from .report._format import LANGUAGES
+
+    found: list[tuple[str, str]] = []
+    for format_ in FORMATS:
+        for lang in LANGUAGES:
+            try:
+                render(assessment, format=format_, lang=lang)
+            except PlotExtraMissing:
+                found.append((NOTE, f"the {format_} review needs matplotlib, not installed here"))
+                break
+    return found
 
 
 def _counted(count: int, noun: str) -> str:
@@ -357,14 +403,29 @@ def _as_of(programme: Programme) -> int | None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the ``progmon`` command with ``argv`` (default: the process's arguments).
 
+    Every way out of the command passes here: errors in the input become
+    one line on stderr, Ctrl-C the line ``progmon: interrupted``, a reader
+    that went away (a broken pipe) silence.
+
     Returns:
         int: 0 done, 1 an error in the input (or a problem that ``check``
-        found), 2 a wrong command line.
+        found), 2 a wrong command line, 130 interrupted, 141 a broken pipe.
 
     Example:
         >>> main(["check", "no/such/file.toml"])
         1
     """
+    try:
+        return _run(argv)
+    except KeyboardInterrupt:
+        _say("progmon: interrupted")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        _forget_stdout()
+        return EXIT_BROKEN_PIPE
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(list(argv) if argv is not None else None)
@@ -374,23 +435,88 @@ def main(argv: Sequence[str] | None = None) -> int:
         # No command at all: the newcomer's first try. Show what there is.
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    return _command(args)
+
+
+def _command(args: argparse.Namespace) -> int:
+    """Run the chosen command; every error it meets becomes one line."""
     try:
         if args.command == "report":
             return _report(args)
         return _check(args)
+    except BrokenPipeError:
+        raise
     except ProgmonError as e:
-        sys.stderr.write(f"progmon: error: {_one_line(str(e))}\n")
+        _say(f"progmon: error: {e}")
+        return EXIT_ERROR
+    except RecursionError:
+        _say("progmon: error: the input is nested too deeply to read")
         return EXIT_ERROR
     except Exception as e:  # noqa: BLE001  # the contract: one line, never a traceback
-        sys.stderr.write(
-            f"progmon: internal error: {type(e).__name__}: {_one_line(str(e))} "
-            "(please report this)\n"
-        )
+        _say(f"progmon: internal error: {type(e).__name__}: {e} (please report this)")
         return EXIT_ERROR
 
 
-def _one_line(text: str) -> str:
-    return " ".join(text.split())
+# --------------------------------------------------------------------------- output
+
+
+def _say(line: str) -> None:
+    """One line on stderr, inert; nothing where stderr is closed."""
+    if sys.stderr is not None:
+        sys.stderr.write(inert(" ".join(line.split()), one_line=True) + "\n")
+        sys.stderr.flush()
+
+
+def _stdout() -> Any:
+    # A closed file descriptor 1 (progmon ... >&-) leaves Python without sys.stdout.
+    if sys.stdout is None:
+        raise ProgmonFileError(
+            "standard output is closed: give -o FILE to write to a file", element="output"
+        )
+    return sys.stdout
+
+
+def _print(line: str) -> None:
+    """A line of the command's output on stdout, inert (its parts come from user files)."""
+    stream = _stdout()
+    try:
+        stream.write(inert(line, one_line=True) + "\n")
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as e:
+        raise ProgmonFileError(
+            f"cannot write to standard output: {e.strerror or e}", element="output"
+        ) from e
+
+
+def _write_document(text: str) -> None:
+    """The review on stdout, as UTF-8 whatever the terminal's encoding."""
+    stream = _stdout()
+    try:
+        stream.flush()
+        buffer = getattr(stream, "buffer", None)
+        if buffer is None:
+            stream.write(text)
+        else:
+            buffer.write(text.encode("utf-8"))
+        stream.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as e:
+        raise ProgmonFileError(
+            f"cannot write to standard output: {e.strerror or e}", element="output"
+        ) from e
+
+
+def _forget_stdout() -> None:
+    # Python flushes stdout once more at exit, and would report the broken pipe
+    # then: point the descriptor at /dev/null first (the recipe of the Python docs).
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover
