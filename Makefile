@@ -8,7 +8,7 @@ PIP    := $(BIN)/python -m pip
 # Any warning fails the docs build (docs/conf.py is nitpicky: every cross-reference must resolve).
 SPHINXOPTS ?= -W --keep-going -q
 
-.PHONY: demo test docs lint typecheck pytest browser bench clean
+.PHONY: demo test docs lint typecheck pytest browser bench fuzz clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,10 @@ test: pytest typecheck lint
 
 docs: $(VENV)/.test-installed
 	$(BIN)/sphinx-build $(SPHINXOPTS) -b html docs docs/_build/html
+
+# The readers' fuzz properties with thousands of examples each (make test runs a hundred).
+fuzz: $(VENV)/.test-installed
+	$(BIN)/python -m pytest -q tests/test_fuzz.py --hypothesis-profile=fuzz
 
 bench: $(VENV)/.test-installed
 	@for script in benchmarks/*.py; do echo "== $$script"; $(BIN)/python "$$script" || exit 1; done

@@ -21,4 +21,11 @@ settings.register_profile(
     suppress_health_check=[HealthCheck.too_slow],
     max_examples=500,
 )
+# make fuzz: thousands of examples for each property of tests/test_fuzz.py.
+settings.register_profile(
+    "fuzz",
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    max_examples=5_000,
+)
 settings.load_profile("progmon")
