@@ -7,6 +7,8 @@ written or changed (the folder's contents before and after).
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import signal
 import subprocess
@@ -15,7 +17,10 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
 
+import progmon
+import strategies
 from progmon.cli import main
 
 ROOT = Path(__file__).parent.parent
@@ -44,8 +49,7 @@ def _one_line(err: str) -> str:
 def work(tmp_path: Path) -> Path:
     (tmp_path / "veiligheid.toml").write_bytes(EXAMPLE_TOML.read_bytes())
     (tmp_path / "veiligheid.json").write_text(
-        __import__("progmon").io.dumps(__import__("progmon").load(EXAMPLE_TOML), "json"),
-        encoding="utf-8",
+        progmon.io.dumps(progmon.load(EXAMPLE_TOML), "json"), encoding="utf-8"
     )
     (tmp_path / "veiligheid.py").write_bytes(EXAMPLE_PY.read_bytes())
     (tmp_path / "sub").mkdir()
@@ -205,8 +209,6 @@ HOSTILE_TEXT = [
 
 
 def _programme_with_note(folder: Path, note: str) -> Path:
-    import progmon
-
     indicator = progmon.Indicator(
         id="x", name="X", unit="report", direction=progmon.Direction.DECREASE, note=note
     )
@@ -496,3 +498,43 @@ def test_python_m_progmon_is_the_same_command() -> None:
     done = _run()
     assert done.returncode == 2
     assert done.stderr.startswith("usage: progmon")
+
+
+# --------------------------------------------------------------------------- check iff report
+
+
+@settings(max_examples=30)
+@given(programme=strategies.programmes())
+def test_check_calls_valid_exactly_what_report_renders(
+    tmp_path_factory: pytest.TempPathFactory, programme: progmon.Programme
+) -> None:
+    folder = tmp_path_factory.mktemp("property")
+    file = folder / "p.toml"
+    progmon.dump(programme, file)
+    years = [
+        m.period.start.year
+        for top in programme.indicators()
+        for indicator in top.walk()
+        for m in indicator.measurements
+        if m.value is not None
+    ]
+    as_of = str(max(years)) if years else "2020"
+    with (
+        contextlib.redirect_stdout(io.StringIO()) as out,
+        contextlib.redirect_stderr(io.StringIO()),
+    ):
+        main(["check", str(file)])
+    valid = " is valid: " in out.getvalue()
+    rendered = []
+    for format_ in ("md", "html"):
+        for lang in ("nl", "en"):
+            with (
+                contextlib.redirect_stdout(io.StringIO()),
+                contextlib.redirect_stderr(io.StringIO()),
+            ):
+                status = main(
+                    ["report", str(file), "--as-of", as_of, "--format", format_, "--lang", lang]
+                )
+            rendered.append(status == 0)
+    assert valid == all(rendered), (valid, rendered)
+    assert valid  # the strategies make valid programmes: each must render
