@@ -9,7 +9,10 @@ characters a reader types; the HTML keeps numbers together with CSS.
 
 from __future__ import annotations
 
+import decimal
 import math
+import re
+from collections.abc import Callable
 from datetime import date
 from typing import Any, Final, Literal
 
@@ -84,6 +87,37 @@ def _plain_spaces(text: str) -> str:
     return text.replace("\xa0", " ").replace("\u202f", " ")
 
 
+# Babel rounds in the decimal module's context, 28 digits unless told: a figure
+# of 1e28 has 29 and raised InvalidOperation. The largest float has 309 digits
+# before the point, and the review shows a few after it.
+_PRECISION: Final = 400
+# From 1e15 on a float no longer holds every whole number (2**53 is 9.0e15):
+# such a figure is shown as the digits it has times a power of ten (1,5E308),
+# not as a row of zeros hundreds of characters wide in a table or an axis.
+_SCIENTIFIC_FROM: Final = 1e15
+_DIGITS: Final = re.compile(r"#,##0(?:\.0+)?")
+
+
+def _babel(
+    function: Callable[..., str], value: float, pattern: str, *, shown: float, **kwargs: Any
+) -> str:
+    """``function(value, pattern, ...)`` of Babel for any float, in plain spaces.
+
+    ``shown`` is the number as the reader will see it (a share times 100),
+    which decides between positional and scientific notation.
+    """
+    if math.isfinite(shown) and abs(shown) >= _SCIENTIFIC_FROM:
+        # "0E0" keeps the number's own significant digits, as repr() has them.
+        pattern = _DIGITS.sub("0E0", pattern)
+    value = float(value)  # a numpy scalar (a chart's tick) has a repr of its own
+    number: decimal.Decimal | float = (
+        decimal.Decimal(repr(value)) if math.isfinite(value) else value
+    )
+    with decimal.localcontext() as context:
+        context.prec = _PRECISION
+        return _plain_spaces(function(number, format=pattern, **kwargs))
+
+
 class Formatter:
     """Formats the review's numbers and words for one language.
 
@@ -122,9 +156,13 @@ class Formatter:
     def number(self, value: float, decimals: int = 0, *, sign: bool = False) -> str:
         """``value`` with ``decimals`` decimals and the locale's separators.
 
+        From 10**15 on, as the digits the number has times a power of ten.
+
         Example:
             >>> Formatter("nl").number(4640), Formatter("nl").number(-6.2, 1, sign=True)
             ('4.640', '-6,2')
+            >>> Formatter("nl").number(1.5e308, 1), Formatter("en").number(1e28)
+            ('1,5E308', '1E28')
         """
         fraction = "." + "0" * decimals if decimals > 0 else ""
         pattern = f"#,##0{fraction}"
@@ -133,7 +171,7 @@ class Formatter:
         if sign and round(value, decimals) == 0:
             value = 0.0  # "+0,0" reads as a change; "-0,0" as a fall that is not there
             pattern = f"#,##0{fraction}"
-        return _plain_spaces(format_decimal(value, pattern, locale=self.locale))
+        return _babel(format_decimal, value, pattern, shown=value, locale=self.locale)
 
     def percent(self, value: float, decimals: int = 1) -> str:
         """A share given in percent (``31.0``), as ``31,0 %`` / ``31.0%``.
@@ -146,7 +184,7 @@ class Formatter:
         if decimals != 1:
             digits = "." + "0" * decimals if decimals > 0 else ""
             pattern = pattern.replace(".0", digits)
-        return _plain_spaces(format_percent(value / 100, pattern, locale=self.locale))
+        return _babel(format_percent, value / 100, pattern, shown=value, locale=self.locale)
 
     def fraction(self, value: float, *, sign: bool = False) -> str:
         """A relative change (``-0.107``) as a signed percentage.
@@ -156,9 +194,9 @@ class Formatter:
             '-10.7%'
         """
         pattern = _PERCENT_PATTERNS[self.lang]
-        if sign and round(value * 1000) != 0:
+        if sign and round(value * 1000, 0) != 0:  # round() to an int fails on infinity
             pattern = f"+{pattern};-{pattern}"
-        return _plain_spaces(format_percent(value, pattern, locale=self.locale))
+        return _babel(format_percent, value, pattern, shown=value * 100, locale=self.locale)
 
     def money(self, amount: float) -> str:
         """An amount of euros in whole euros, with the locale's currency pattern.
@@ -168,8 +206,15 @@ class Formatter:
             '€ 1.250.000'
         """
         pattern = self.locale.currency_formats["standard"].pattern.replace(".00", "")
-        text = format_currency(amount, "EUR", pattern, locale=self.locale, currency_digits=False)
-        return _plain_spaces(text)
+        return _babel(
+            format_currency,
+            amount,
+            pattern,
+            shown=amount,
+            currency="EUR",
+            locale=self.locale,
+            currency_digits=False,
+        )
 
     def year(self, year: int) -> str:
         """A year, never with a thousands separator.
@@ -201,10 +246,15 @@ class Formatter:
             ('2019', 'december 2019')
             >>> Formatter("en").period(Period.month(2019, 12))
             'December 2019'
+            >>> from datetime import date
+            >>> Formatter("nl").period(Period.between(date(2019, 1, 1), date(2019, 1, 1)))
+            '1 januari 2019'
         """
         if period.is_year:
             return self.year(period.start.year)
         start, end = period.start, period.end
+        if start == end:
+            return self.date(start)
         if start.day == 1 and Period.month(start.year, start.month).end == end:
             return _plain_spaces(format_date(start, "MMMM y", locale=self.locale))
         if (
@@ -274,7 +324,8 @@ class Formatter:
             return 1
         if parsed == units.registry.EUR:
             return 0
-        if all(math.isclose(v, round(v), abs_tol=1e-9) for v in values):
+        # An infinite value (an overflow in the assessment) has no decimals to show.
+        if all(not math.isfinite(v) or math.isclose(v, round(v), abs_tol=1e-9) for v in values):
             return 0
         return 1
 
