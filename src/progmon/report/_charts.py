@@ -3,17 +3,27 @@
 matplotlib (the ``plot`` extra) is imported only here and only when a chart
 is drawn, so the Markdown review works without it. Charts are drawn on a
 bare :class:`matplotlib.figure.Figure` (no pyplot, no global state) inside
-an ``rc_context``; the SVG output is deterministic (a hash salt per
-indicator, no date) and self-contained: text stays text in the page's own
-fonts, and the XML header, DOCTYPE and metadata are stripped.
+an ``rc_context``; the SVG output is deterministic (one hash salt, no date)
+and self-contained: text stays text in the page's own fonts, and the XML
+header, DOCTYPE and metadata are stripped.
+
+matplotlib's SVG is reworked as an XML tree (:mod:`xml.etree.ElementTree`),
+never as text: the indicator's name reaches the chart only as the text of
+its ``<title>`` and the value of its ``aria-label``, which the serializer
+escapes, and the chart's element ids get a prefix made of the chart's
+number on the page, not of anything a user wrote.
 """
 
 from __future__ import annotations
 
 import io
+import math
 import re
+from collections.abc import Iterable
 from typing import Any, Final
+from xml.etree import ElementTree as ET
 
+from progmon._inert import inert
 from progmon._model import Measurement, Period
 from progmon.errors import ProgmonError
 
@@ -28,11 +38,27 @@ _PATH: Final = "#6b7785"
 _PROJECTION: Final = "#c25e00"
 _BASELINE: Final = "#8a94a0"
 
-_HEADER: Final = re.compile(r"^.*?(?=<svg)", re.DOTALL)
-_METADATA: Final = re.compile(r"<metadata>.*?</metadata>\s*", re.DOTALL)
-_ID: Final = re.compile(r'\bid="([^"]+)"')
-_ID_OR_REFERENCE: Final = re.compile(r'(\bid="|#)([A-Za-z_][\w.:-]*)(?=["\)])')
-_SIZE: Final = re.compile(r'(<svg[^>]*?)\s(width|height)="[^"]*"')
+_SVG: Final = "http://www.w3.org/2000/svg"
+_XLINK: Final = "http://www.w3.org/1999/xlink"
+# ElementTree's "{uri}name" as an HTML page writes inline SVG: plain tags,
+# "xlink:href". The namespaces are declared as attributes after class, role
+# and aria-label, so the chart opens with <svg class="chart" ...> and still
+# parses as an SVG document of its own.
+_PREFIXES: Final = {_SVG: "", _XLINK: "xlink:"}
+_DECLARATIONS: Final = {"xmlns": _SVG, "xmlns:xlink": _XLINK}
+_URL_REFERENCE: Final = re.compile(r"url\(#([^)]*)\)")
+
+# matplotlib computes limits, margins and ticks in floats: near 1.8e308 a
+# value plus its margin overflows, and near zero the span of 1e-300 figures
+# underflows. Outside this band the chart is drawn in units of a power of
+# ten, and the axis shows the figures as they are.
+_SCALED_BELOW: Final = 1e-15
+_SCALED_FROM: Final = 1e15
+# At most this many years are named under a chart; longer spans name every
+# 2nd, 5th, 10th ... year.
+_YEAR_TICKS: Final = 12
+_YEAR_STEPS: Final = (1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000)
+_LEGEND_COLUMNS: Final = 3
 
 
 class PlotExtraMissing(ProgmonError, ImportError):
@@ -69,12 +95,20 @@ def _x(period: Period) -> float:
     return period.midpoint
 
 
-def chart_svg(assessment: Any, fmt: Formatter) -> str:
+def chart_svg(assessment: Any, fmt: Formatter, *, number: int = 1) -> str:
     """An inline SVG chart of one indicator's assessment.
 
     Shows the figures up to ``as_of`` (with their survey margins), the
     baseline, the target at the deadline with the straight path to it, and
     the projection to the deadline, with a legend in ``fmt``'s language.
+    A target or projection that is no number (an overflow in the
+    assessment) is left out; the rest is drawn.
+
+    Args:
+        assessment: An ``IndicatorAssessment``.
+        fmt: The formatter of the review's language.
+        number: The chart's number on the page: its element ids are
+            ``chart-<number>`` and ``chart-<number>-...``.
 
     Raises:
         PlotExtraMissing: matplotlib is not installed.
@@ -82,13 +116,15 @@ def chart_svg(assessment: Any, fmt: Formatter) -> str:
     Example:
         >>> import types
         >>> from progmon import Indicator, Measurement
-        >>> ind = Indicator(id="x", name="X", unit="report",
+        >>> ind = Indicator(id='x"><script>', name="X <b>", unit="report",
         ...                 measurements=[Measurement(2016, 3), Measurement(2019, 4)])
         >>> a = types.SimpleNamespace(indicator=ind, as_of=2019, baseline=ind.measurements[0],
         ...     latest=ind.measurements[1], target_value=None, projection=None, deadline=None)
-        >>> svg = chart_svg(a, Formatter("nl"))
-        >>> svg.startswith("<svg"), "<metadata>" in svg
-        (True, False)
+        >>> svg = chart_svg(a, Formatter("nl"), number=3)
+        >>> svg.startswith('<svg class="chart" role="img" aria-label="Verloop van X &lt;b&gt;"')
+        True
+        >>> "<metadata>" in svg, "<script>" in svg, 'id="chart-3"' in svg
+        (False, False, True)
     """
     try:
         import matplotlib as mpl
@@ -101,13 +137,27 @@ def chart_svg(assessment: Any, fmt: Formatter) -> str:
 
     indicator = assessment.indicator
     unit = indicator.unit
+
+    def magnitude(quantity: Any) -> float:
+        return float(quantity.m_as(unit))
+
     figures = _figures(assessment)
     xs = [_x(m.period) for m in figures]
-    ys = [float(m.value.m_as(unit)) for m in figures]
-    margins = [float(m.margin.m_as(unit)) if m.margin is not None else 0.0 for m in figures]
+    ys = [magnitude(m.value) for m in figures]
+    margins = [magnitude(m.margin) if m.margin is not None else 0.0 for m in figures]
+    baseline = assessment.baseline
+    base_y = (
+        magnitude(baseline.value) if baseline is not None and baseline.value is not None else None
+    )
+    deadline = assessment.deadline
+    due_x = deadline + 0.5 if deadline is not None else None
+    target_y = _finite(assessment.target_value, magnitude) if due_x is not None else None
+    projected = _finite(assessment.projection, magnitude) if due_x is not None else None
+    scale = _scale([*ys, *margins, base_y, target_y, projected])
+    ys = [y / scale for y in ys]
+    margins = [m / scale for m in margins]
 
-    style = _style(indicator.id)
-    with mpl.rc_context(style):
+    with mpl.rc_context(_STYLE):
         fig = Figure(figsize=(6.4, 3.0), layout="constrained")
         ax = fig.subplots()
         ax.grid(axis="y", color="#e3e7eb", linewidth=0.8)
@@ -134,13 +184,12 @@ def chart_svg(assessment: Any, fmt: Formatter) -> str:
             label=label("chart_series", fmt),
         )
         last_x = xs[-1]
-        baseline = assessment.baseline
-        if baseline is not None and baseline.value is not None:
-            base_x, base_y = _x(baseline.period), float(baseline.value.m_as(unit))
-            ax.axhline(base_y, color=_BASELINE, linewidth=0.8, linestyle=(0, (1, 2)))
+        if base_y is not None:
+            base_x = _x(baseline.period)
+            ax.axhline(base_y / scale, color=_BASELINE, linewidth=0.8, linestyle=(0, (1, 2)))
             ax.plot(
                 [base_x],
-                [base_y],
+                [base_y / scale],
                 linestyle="none",
                 marker="o",
                 markersize=9,
@@ -149,14 +198,11 @@ def chart_svg(assessment: Any, fmt: Formatter) -> str:
                 markeredgewidth=1.5,
                 label=label("chart_baseline", fmt),
             )
-        deadline = assessment.deadline
-        due_x = deadline + 0.5 if deadline is not None else None
-        if assessment.target_value is not None and due_x is not None:
-            target_y = float(assessment.target_value.m_as(unit))
-            if baseline is not None and baseline.value is not None:
+        if target_y is not None and due_x is not None:
+            if base_y is not None:
                 ax.plot(
                     [_x(baseline.period), due_x],
-                    [float(baseline.value.m_as(unit)), target_y],
+                    [base_y / scale, target_y / scale],
                     color=_PATH,
                     linestyle="--",
                     linewidth=1.2,
@@ -164,7 +210,7 @@ def chart_svg(assessment: Any, fmt: Formatter) -> str:
                 )
             ax.plot(
                 [due_x],
-                [target_y],
+                [target_y / scale],
                 linestyle="none",
                 marker="*",
                 markersize=13,
@@ -172,20 +218,22 @@ def chart_svg(assessment: Any, fmt: Formatter) -> str:
                 label=label("chart_target", fmt),
             )
             last_x = max(last_x, due_x)
-        if assessment.projection is not None and due_x is not None:
+        if projected is not None and due_x is not None:
             ax.plot(
                 [xs[-1], due_x],
-                [ys[-1], float(assessment.projection.m_as(unit))],
+                [ys[-1], projected / scale],
                 color=_PROJECTION,
                 linestyle=":",
                 linewidth=2,
                 label=label("chart_projection", fmt),
             )
             last_x = max(last_x, due_x)
-        _axes(ax, min(xs), last_x, unit, fmt)
+        _axes(ax, min(xs), last_x, unit, fmt, scale=scale)
+        entries = len(ax.get_legend_handles_labels()[0])
         fig.legend(
             loc="outside lower center",
-            ncols=6,
+            # Six entries are wider than the chart: two rows of three.
+            ncols=6 if entries < _LEGEND_COLUMNS * 2 else _LEGEND_COLUMNS,
             frameon=False,
             fontsize=8,
             handlelength=1.8,
@@ -193,83 +241,151 @@ def chart_svg(assessment: Any, fmt: Formatter) -> str:
         )
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
-    title = f"{label('chart_caption', fmt)} {indicator.name}"
-    return _clean(buffer.getvalue(), title, f"chart-{indicator.id}")
+    title = inert(f"{label('chart_caption', fmt)} {indicator.name}")
+    return _clean(buffer.getvalue(), title, f"chart-{number}")
 
 
-def _style(indicator_id: str) -> Any:
-    """The rc settings of a chart: quiet axes, page fonts, a deterministic SVG."""
-    return {
-        "svg.hashsalt": f"progmon-{indicator_id}",
-        "svg.fonttype": "none",
-        "svg.id": f"chart-{indicator_id}",
-        "font.family": "sans-serif",
-        "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica"],
-        "font.size": 9,
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        "axes.edgecolor": "#9aa3ad",
-        "axes.labelcolor": "#333333",
-        "xtick.color": "#555555",
-        "ytick.color": "#555555",
-    }
+# The rc settings of a chart: quiet axes, page fonts, a deterministic SVG. The
+# hash salt is the same for every chart: their ids differ by their prefix.
+# (Any: matplotlib types the keys as a Literal of every rc name.)
+_STYLE: Final[Any] = {
+    "svg.hashsalt": "progmon",
+    "svg.fonttype": "none",
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans", "Arial", "Helvetica"],
+    "font.size": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.edgecolor": "#9aa3ad",
+    "axes.labelcolor": "#333333",
+    "xtick.color": "#555555",
+    "ytick.color": "#555555",
+}
 
 
-def _axes(ax: Any, first: float, last: float, unit: Any, fmt: Formatter) -> None:
+def _finite(quantity: Any, magnitude: Any) -> float | None:
+    """``quantity``'s magnitude, or None where there is none or it is no number."""
+    if quantity is None:
+        return None
+    value = float(magnitude(quantity))
+    return value if math.isfinite(value) else None
+
+
+def _scale(values: Iterable[float | None]) -> float:
+    """The power of ten the chart is drawn in: 1 unless its figures are huge or tiny.
+
+    Example:
+        >>> _scale([3.0, 1089.0, None]), _scale([1.5e308, 1e308]), _scale([2e-300, 0.0])
+        (1.0, 1e+308, 1e-300)
+    """
+    largest = max((abs(v) for v in values if v is not None and math.isfinite(v)), default=0.0)
+    if largest == 0.0 or _SCALED_BELOW <= largest < _SCALED_FROM:
+        return 1.0
+    return float(10.0 ** math.floor(math.log10(largest)))
+
+
+def _axes(ax: Any, first: float, last: float, unit: Any, fmt: Formatter, *, scale: float) -> None:
     """Years under the figures, numbers in the review's language up the side."""
     from matplotlib.ticker import FuncFormatter
 
     from progmon import units
 
     first_year, last_year = int(first), int(last)
-    step = 1 if last_year - first_year <= 12 else 2
+    span = last_year - first_year
+    step = next((s for s in _YEAR_STEPS if span <= _YEAR_TICKS * s), _YEAR_STEPS[-1])
     years = list(range(first_year, last_year + 1, step))
     ax.set_xticks([y + 0.5 for y in years], [fmt.year(y) for y in years])
     ax.set_xlim(first_year - 0.1, last_year + 1.1)
-    ax.yaxis.set_major_formatter(
-        FuncFormatter(lambda value, _pos: fmt.number(value, _axis_decimals(ax)))
-    )
+
+    def unscaled(tick: float) -> float:
+        # A tick of 1.2 in units of 1e308 is the figure 1.2e308, not 1.2000000000000001e308.
+        return float(tick) if scale == 1.0 else float(f"{float(tick) * scale:.12g}")
+
+    def tick_label(tick: float, _position: int) -> str:
+        figure = unscaled(tick)
+        if not math.isfinite(figure):
+            return ""  # a margin may reach past the largest float: drawn, not named
+        return fmt.number(figure, _axis_decimals(unscaled(t) for t in ax.get_yticks()))
+
+    ax.yaxis.set_major_formatter(FuncFormatter(tick_label))
     ax.set_ylabel("%" if units.is_share(unit) else fmt.unit_name(unit))
 
 
-def _axis_decimals(ax: Any) -> int:
-    ticks = [t for t in ax.get_yticks() if abs(t) > 1e-12]
-    if all(float(t).is_integer() for t in ticks):
+def _axis_decimals(ticks: Iterable[float]) -> int:
+    shown = [t for t in ticks if abs(t) > 1e-12 and math.isfinite(t)]
+    if all(float(t).is_integer() for t in shown):
         return 0
-    return 1 if all(float(round(t * 10, 6)).is_integer() for t in ticks) else 2
+    return 1 if all(float(round(t * 10, 6)).is_integer() for t in shown) else 2
 
 
-def _unique_ids(svg: str, prefix: str) -> str:
-    """Prefix the ids inside one chart, so that many charts share a page.
-
-    matplotlib numbers its elements ``axes_1``, ``line2d_1`` ... in every
-    chart; the references to them (``#id`` in ``xlink:href`` and ``url()``)
-    get the same prefix.
-    """
-    names = set(_ID.findall(svg)) - {prefix}
-    if not names:
-        return svg
-
-    def rename(match: re.Match[str]) -> str:
-        name = match[2]
-        return f"{match[1]}{prefix}-{name}" if name in names else match[0]
-
-    return _ID_OR_REFERENCE.sub(rename, svg)
+def _plain(name: str) -> str:
+    """An ElementTree name (``{uri}href``) as the page writes it (``xlink:href``)."""
+    uri, brace, local = name[1:].partition("}")
+    if name.startswith("{") and brace and uri in _PREFIXES:
+        return _PREFIXES[uri] + local
+    return name
 
 
 def _clean(svg: str, title: str, prefix: str) -> str:
-    svg = _HEADER.sub("", svg, count=1)
-    svg = _METADATA.sub("", svg)
-    svg = _unique_ids(svg, prefix)
+    """Matplotlib's SVG as inline SVG for the page, with ``title`` and ids under ``prefix``.
+
+    Example:
+        >>> raw = ('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg" '
+        ...        'width="10pt" height="5pt" viewBox="0 0 10 5"><metadata>m</metadata>'
+        ...        '<clipPath id="p1"/><g clip-path="url(#p1)"/></svg>')
+        >>> _clean(raw, 'A "quote" & <tag>', "chart-2")  # doctest: +NORMALIZE_WHITESPACE
+        '<svg class="chart" role="img" aria-label="A &quot;quote&quot; &amp; &lt;tag&gt;"
+        xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"
+        viewBox="0 0 10 5" id="chart-2"><title>A "quote" &amp; &lt;tag&gt;</title><clipPath
+        id="chart-2-p1" /><g clip-path="url(#chart-2-p1)" /></svg>'
+    """
+    # matplotlib's own output: parsing it resolves no entity and fetches no DTD.
+    root = ET.fromstring(svg)  # noqa: S314
+    metadata = f"{{{_SVG}}}metadata"
+    for parent in root.iter():
+        for child in [c for c in parent if c.tag == metadata]:
+            parent.remove(child)
+    for element in root.iter():
+        element.tag = _plain(element.tag)
+        element.attrib = {_plain(key): value for key, value in element.attrib.items()}
+    _prefix_ids(root, prefix)
     # The page sizes the chart: width from CSS, height from the viewBox.
-    for _ in range(2):
-        svg = _SIZE.sub(r"\1", svg, count=1)
-    escaped = title.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    svg = svg.replace(
-        "<svg ",
-        f'<svg class="chart" role="img" aria-label="{escaped.replace(chr(34), "&quot;")}" ',
-        1,
-    )
-    return re.sub(
-        r"(<svg[^>]*>)", lambda m: f"{m[1]}<title>{escaped}</title>", svg, count=1
-    ).strip()
+    kept = {k: v for k, v in root.attrib.items() if k not in {"width", "height", "id"}}
+    root.attrib = {
+        "class": "chart",
+        "role": "img",
+        "aria-label": title,
+        **_DECLARATIONS,
+        **kept,
+        "id": prefix,
+    }
+    caption = ET.Element("title")
+    caption.text = title
+    caption.tail, root.text = root.text, None
+    root.insert(0, caption)
+    return ET.tostring(root, encoding="unicode").strip()
+
+
+def _prefix_ids(root: ET.Element, prefix: str) -> None:
+    """Put ``prefix`` before every id in ``root`` and every reference to one.
+
+    matplotlib numbers its elements ``axes_1``, ``line2d_1`` ... in every
+    chart, so that many charts on one page need a prefix each. References
+    are ``#id`` in ``xlink:href`` and ``url(#id)`` in any attribute or style.
+    """
+    ids = {e.attrib["id"]: f"{prefix}-{e.attrib['id']}" for e in root.iter() if "id" in e.attrib}
+
+    def renamed(match: re.Match[str]) -> str:
+        return f"url(#{ids.get(match[1], match[1])})"
+
+    def rewritten(key: str, value: str) -> str:
+        if key == "id":
+            return ids[value]
+        if key in {"href", "xlink:href"} and value.startswith("#"):
+            return "#" + ids.get(value[1:], value[1:])
+        return _URL_REFERENCE.sub(renamed, value)
+
+    for element in root.iter():
+        element.attrib = {key: rewritten(key, value) for key, value in element.attrib.items()}
+        if element.tag == "style" and element.text:
+            element.text = _URL_REFERENCE.sub(renamed, element.text)

@@ -6,6 +6,7 @@ Markdown and the HTML review say the same things in the same words.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -44,6 +45,7 @@ class Row:
     """One indicator (or component) in a goal's table."""
 
     id: str
+    anchor: str
     name: str
     depth: int
     baseline: str
@@ -74,6 +76,7 @@ class GoalView:
     """A goal: heading, statement, the table of indicators and the figures."""
 
     id: str
+    anchor: str
     number: int
     title: str
     statement: str
@@ -149,6 +152,22 @@ class Review:
     notes: list[str] = field(default_factory=list)
 
 
+# An id that is a plain word names its anchor (goal-veiligheid); any other id,
+# which may hold spaces or be as long as a page, is replaced by the element's
+# number, with "--" so that it never equals the anchor of a plain id.
+_PLAIN_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+
+
+def _anchor(kind: str, ident: str, number: int) -> str:
+    """The HTML id of a goal or indicator: unique on the page, and one word.
+
+    Example:
+        >>> _anchor("goal", "veiligheid", 1), _anchor("goal", 'x" onclick="y', 2)
+        ('goal-veiligheid', 'goal--2')
+    """
+    return f"{kind}-{ident}" if _PLAIN_ID.fullmatch(ident) else f"{kind}--{number}"
+
+
 def _paragraphs(text: str) -> list[str]:
     return [p.strip() for p in text.split("\n\n") if p.strip()]
 
@@ -198,6 +217,8 @@ class _Builder:
         self.fmt = fmt
         self.charts = charts
         self.sources: dict[str, str] = {}
+        self.drawn = 0  # charts so far: the next one's number on the page
+        self.listed = 0  # indicator rows so far
 
     def row(self, assessment: Any, depth: int = 0) -> Iterator[Row]:
         fmt = self.fmt
@@ -211,12 +232,15 @@ class _Builder:
             from ._charts import chart_svg, chartable
 
             if chartable(assessment):
-                chart = chart_svg(assessment, fmt)
+                self.drawn += 1
+                chart = chart_svg(assessment, fmt, number=self.drawn)
         for m in indicator.measurements:
             self._remember(m.source)
         self._remember(indicator.source)
+        self.listed += 1
         yield Row(
             id=indicator.id,
+            anchor=_anchor("ind", indicator.id, self.listed),
             name=indicator.name,
             depth=depth,
             baseline=_figure(assessment.baseline, fmt),
@@ -320,6 +344,7 @@ class _Builder:
         ]
         return GoalView(
             id=goal.id,
+            anchor=_anchor("goal", goal.id, number),
             number=number,
             title=goal.title,
             statement=goal.statement,
