@@ -457,3 +457,62 @@ direction_signs = st.sampled_from([-1, 1])
 method_names = st.sampled_from(["growth-ratio", "projection", "pro-rata"])
 #: Strictly positive values, where growth rates are defined.
 positive_values = st.floats(min_value=0.01, max_value=1e6, allow_nan=False)
+
+
+# ---------------------------------------------------------------------------
+# Hostile text for the review (tests/test_hostile_report.py)
+# ---------------------------------------------------------------------------
+#
+# Any text but lone surrogates (the model refuses those), with the pieces
+# that try hardest to become markup or to steer a terminal made likely: tags
+# and attribute breakers, entities, Markdown links, images and code fences,
+# control characters, bidirectional overrides, isolates and marks, line and
+# paragraph separators; and characters that must stay as they are (a soft
+# hyphen, a joiner, an emoji, a right-to-left script).
+
+HOSTILE_PIECES = (
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "</td></tr></table>",
+    '" onmouseover="alert(1)',
+    "' x='",
+    "&amp;",
+    "&lt;b&gt;",
+    "![x](http://tracker/p.png)",
+    "[click](javascript:alert(1))",
+    "```",
+    "~~~",
+    "\\",
+    "|",
+    "\x1b[2J",
+    "\x00",
+    "\x07",
+    "\x7f",
+    "\x85",
+    "\x9b",
+    "\r\n",
+    "\n\n",
+    "\t",
+    "\u202e",
+    "\u202d",
+    "\u2066",
+    "\u2069",
+    "\u200e",
+    "\u200f",
+    "\u061c",
+    "\u2028",
+    "\u2029",
+    "\u00ad",
+    "\u200d",
+    "\ufeff",
+    "\U0001f600",
+    "\u05e9\u05dc\u05d5\u05dd",
+)
+hostile_texts = st.lists(
+    st.one_of(
+        st.text(st.characters(exclude_categories=("Cs",)), max_size=8),
+        st.sampled_from(HOSTILE_PIECES),
+    ),
+    max_size=8,
+).map("".join)
+hostile_names = hostile_texts.filter(lambda text: bool(text.strip()))
