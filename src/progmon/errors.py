@@ -36,6 +36,23 @@ __all__ = [
 
 _MISSING: Any = object()
 
+# A value from a file can be megabytes long: the message shows its start and end.
+_SHOWN_CHARACTERS = 160
+
+
+def _shown(value: object) -> str:
+    """``repr(value)``, shortened in the middle when it is long.
+
+    Example:
+        >>> _shown("x" * 1000)[:12], len(_shown("x" * 1000)) < 200
+        ("'xxxxxxxxxxx", True)
+    """
+    text = repr(value)
+    if len(text) <= _SHOWN_CHARACTERS:
+        return text
+    half = _SHOWN_CHARACTERS // 2
+    return f"{text[:half]} ... ({len(text) - 2 * half} characters) ... {text[-half:]}"
+
 
 class ProgmonError(Exception):
     """Base class of every error that progmon raises on bad input.
@@ -59,7 +76,7 @@ class ProgmonError(Exception):
         self.value = None if value is _MISSING else value
         text = f"{element}: {message}" if element else message
         if value is not _MISSING:
-            text = f"{text} (got {value!r})"
+            text = f"{text} (got {_shown(value)})"
         super().__init__(text)
 
 
@@ -139,7 +156,7 @@ class ProgmonFileError(ProgmonError, OSError):
         >>> progmon.load("no/such/programme.toml")
         Traceback (most recent call last):
         ...
-        progmon.errors.ProgmonFileError: no/such/programme.toml: cannot be read: No such file ...
+        progmon.errors.ProgmonFileError: no/such/programme.toml: cannot be read: there is no such file
     """
 
 

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import re
 from collections.abc import Mapping
@@ -30,6 +29,7 @@ import attrs
 
 from progmon import units
 from progmon._model import Measurement, Period, Programme, Source
+from progmon._write import as_path
 from progmon.errors import (
     AmbiguityError,
     FileFormatError,
@@ -39,7 +39,7 @@ from progmon.errors import (
 
 from ._converter import parse_period
 from ._csv import Figure, _located, add_measurements, parse_number, warn_replaced
-from ._text import read_text
+from ._text import parse_json, read_text
 
 __all__ = ["CbsColumn", "fetch_cbs", "load_cbs", "read_cbs"]
 
@@ -52,6 +52,11 @@ VALUE, LOWER, UPPER = "MW00000", "MOG0095", "MBG0095"
 _MISSING_SYMBOLS: Final = {".": "CBS: cijfer ontbreekt", "x": "CBS: geheim"}
 _TOPIC: Final = re.compile(r"_\d+$")
 _TABLE_ID: Final = re.compile(r"/(\d{5}[A-Z]{3}|\d{5}[a-z]{3})(?:/|$)")
+
+
+def _as_dict(value: object) -> object:
+    # Kept as it is unless a mapping, for the validator to refuse by name.
+    return dict(value) if isinstance(value, Mapping) else value
 
 
 @attrs.frozen
@@ -69,9 +74,25 @@ class CbsColumn:
         {'SoortMisdrijf': '0.0.0'}
     """
 
-    column: str
-    where: Mapping[str, str] = attrs.field(factory=dict, converter=dict)
+    column: str = attrs.field()
+    where: Mapping[str, str] = attrs.field(factory=dict, converter=_as_dict)
     unit: str | None = None
+
+    @column.validator
+    def _check_column(self, attribute: attrs.Attribute[str], value: object) -> None:
+        if not isinstance(value, str) or not value.strip():
+            raise ValidationError("column must be a topic key", element="CbsColumn", value=value)
+
+    @where.validator
+    def _check_where(self, attribute: attrs.Attribute[Mapping[str, str]], value: object) -> None:
+        if not isinstance(value, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+        ):
+            raise ValidationError(
+                "where must map dimension keys to codes, e.g. {'SoortMisdrijf': '0.0.0'}",
+                element=f"CbsColumn {self.column!r}",
+                value=value,
+            )
 
 
 def read_cbs(
@@ -107,7 +128,16 @@ def read_cbs(
         >>> [(f.measurement.period.label, f.measurement.value) for f in figures]
         [('2013', 5.4), ('2017', 4.4), ('2019', 3.4)]
     """
-    where = Path(path)
+    where = as_path(path, element="CBS export")
+    if not isinstance(mapping, Mapping):
+        raise ValidationError(
+            "mapping must map indicator ids to topic keys or CbsColumn values",
+            element=f"{where}: mapping",
+            value=mapping,
+        )
+    for name, argument in (("region", region), ("table", table)):
+        if argument is not None and not isinstance(argument, str):
+            raise ValidationError(f"{name} must be a text or None", element=name, value=argument)
     rows, table_in_file = _read_rows(where)
     table_id = table or table_in_file
     origin = str(where)
@@ -217,12 +247,7 @@ def _read_rows(path: Path) -> tuple[list[dict[str, Any]], str | None]:
 
 
 def _json_rows(text: str, origin: str) -> tuple[list[dict[str, Any]], str | None]:
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        raise FileFormatError(
-            f"is not valid JSON: {e.msg}", element=f"{origin} line {e.lineno}"
-        ) from e
+    data = parse_json(text, origin)
     table_id = None
     if isinstance(data, dict):
         metadata = data.get("odata.metadata", "")
@@ -345,7 +370,11 @@ def _figures(
     for row in selected:
         margin_code = _code(row.get(MARGIN_DIMENSION, VALUE))
         by_period.setdefault(_code(row[PERIOD_DIMENSION]), {})[margin_code] = row[spec.column]
-    unit = units.to_unit(spec.unit) if spec.unit is not None else None
+    unit = (
+        units.to_unit(spec.unit, element=f"{origin}: mapping for {indicator_id!r} unit")
+        if spec.unit is not None
+        else None
+    )
     figures = []
     for period_code, cells in by_period.items():
         where = f"{origin}: {spec.column} {period_code}"
@@ -389,7 +418,7 @@ def _cell(cell: object, *, decimal_comma: bool) -> tuple[float | None, str]:
     if isinstance(cell, bool):
         raise FileFormatError("is not a figure", value=cell)
     if isinstance(cell, int | float):
-        return float(cell), ""
+        return cell, ""
     if isinstance(cell, str):
         text = cell.strip()
         if text in _MISSING_SYMBOLS or not text:

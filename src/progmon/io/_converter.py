@@ -23,11 +23,15 @@ number a string) and every problem is reported as one
 from __future__ import annotations
 
 import calendar
+import contextlib
+import contextvars
 import copy
+import difflib
 import enum
+import math
 import re
-from collections.abc import Callable, Iterator, Mapping
-from datetime import date
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from datetime import date, datetime, time
 from typing import Any, Final, Self, get_args, get_origin
 
 import attrs
@@ -62,8 +66,11 @@ from progmon.errors import AmbiguityError, FileFormatError, ProgmonError
 
 __all__ = [
     "FORMAT_VERSION",
+    "THOUSANDS",
     "converter",
     "format_number",
+    "misspelt_key",
+    "number_literal",
     "parse_period",
     "parse_quantity",
     "structure_programme",
@@ -76,18 +83,22 @@ FORMAT_VERSION: Final = 1
 # --------------------------------------------------------------------------- scalars
 
 
+# How messages name a value's kind; the first that fits. A bool is an int,
+# and a datetime a date, to isinstance: they come first.
+_KINDS: Final[tuple[tuple[type | tuple[type, ...], str], ...]] = (
+    (bool, "a boolean"),
+    ((int, float), "a number"),
+    (str, "a text"),
+    (Mapping, "a table"),
+    ((list, tuple), "a list"),
+    (datetime, "a date and time"),  # TOML has dates and times of its own
+    (date, "a date"),
+    (time, "a time"),
+)
+
+
 def _kind_of(value: object) -> str:
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "a text"
-    if isinstance(value, Mapping):
-        return "a table"
-    if isinstance(value, list | tuple):
-        return "a list"
-    return type(value).__name__
+    return next((name for kind, name in _KINDS if isinstance(value, kind)), type(value).__name__)
 
 
 def _structure_str(value: object, _: object) -> str:
@@ -102,10 +113,11 @@ def _structure_int(value: object, _: object) -> int:
     return value
 
 
-def _structure_float(value: object, _: object) -> float:
+def _structure_number(value: object, _: object) -> float:
+    # An int stays an int: 2**53 + 1 has no float; the model decides how to store it.
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise FileFormatError(f"must be a number, not {_kind_of(value)}", value=value)
-    return float(value)
+    return value
 
 
 def _structure_bool(value: object, _: object) -> bool:
@@ -118,24 +130,50 @@ def format_number(value: float) -> int | float:
     """A number as a file shows it best: ``731`` rather than ``731.0``.
 
     Whole numbers that a float holds exactly become ints; every other float
-    stays a float, whose ``repr`` both TOML and JSON keep exactly.
+    stays a float, whose ``repr`` both TOML and JSON keep exactly, ``-0.0``
+    included (an int has no negative zero).
 
     Example:
-        >>> format_number(731.0), format_number(7.5), format_number(1e300)
-        (731, 7.5, 1e+300)
+        >>> format_number(731.0), format_number(7.5), format_number(1e300), format_number(-0.0)
+        (731, 7.5, 1e+300, -0.0)
     """
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     number = float(value)
-    if number.is_integer() and abs(number) < 2**53:
+    negative_zero = number == 0 and math.copysign(1, number) < 0
+    if number.is_integer() and abs(number) < 2**53 and not negative_zero:
         return int(number)
     return number
 
 
+# A whole number of more digits than this lies beyond every float.
+_FLOAT_DIGITS: Final = 400
+
+
+def number_literal(text: str) -> int | float:
+    """The number that a literal such as ``731``, ``-7.5`` or ``1e3`` writes.
+
+    A literal without a point or an exponent is an ``int``, so that a whole
+    number keeps every digit. Every number read from a text goes through here.
+
+    Example:
+        >>> number_literal("9007199254740993"), number_literal("7.50"), number_literal("-0.0")
+        (9007199254740993, 7.5, -0.0)
+    """
+    if re.fullmatch(r"[+-]?\d+", text) and len(text) <= _FLOAT_DIGITS:
+        return int(text)
+    return float(text)  # beyond a float: infinite, which the model refuses by name
+
+
 _NUMBER = r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?"
 _QUANTITY = re.compile(rf"^\s*({_NUMBER})\s*(.*?)\s*$")
+THOUSANDS: Final = r"[1-9]\d{0,2}(?:\.\d{3})+"
+"""A number with points that group thousands, as a Dutch reader writes 50.000 or 1.250.000.
+
+A group starts with 1-9: no one writes 0.125 for 125, so 0.125 is a decimal.
+"""
 # 50.000 or 1.250.000: thousands to a Dutch reader, decimals to Python. Never guessed.
-_GROUPED = re.compile(r"^\s*[+-]?[1-9]\d{0,2}(?:\.\d{3})+(?![\d.,eE])")
+_GROUPED = re.compile(rf"^\s*[+-]?{THOUSANDS}(?![\d.,eE])")
 
 
 def parse_quantity(text: str, *, require_unit: bool = False) -> Any:
@@ -153,9 +191,9 @@ def parse_quantity(text: str, *, require_unit: bool = False) -> Any:
 
     Example:
         >>> parse_quantity("50000 EUR")
-        <Quantity(50000.0, 'EUR')>
+        <Quantity(50000, 'EUR')>
         >>> parse_quantity("-10 %")
-        <Quantity(-10.0, 'percent')>
+        <Quantity(-10, 'percent')>
     """
     if _GROUPED.match(text):
         raise AmbiguityError(
@@ -166,9 +204,13 @@ def parse_quantity(text: str, *, require_unit: bool = False) -> Any:
     match = _QUANTITY.match(text)
     if match is None:
         raise FileFormatError("must be a number, optionally followed by a unit", value=text)
-    number, unit = float(match[1]), match[2]
+    number, unit = number_literal(match[1]), match[2]
     if re.match(r",\d", unit):
         raise FileFormatError("has a decimal comma: write a decimal point (7.5 fte)", value=text)
+    if re.match(r"_\d", unit):
+        raise FileFormatError(
+            "has an underscore in its number: write the digits without it (1000 EUR)", value=text
+        )
     if not unit:
         if require_unit:
             raise FileFormatError("must be a number followed by its unit", value=text)
@@ -183,7 +225,7 @@ def _structure_figure(value: object, _: object) -> Any:
     # A quoted figure must say its unit: a quoted bare number is a mistake, not a number.
     if isinstance(value, str):
         return parse_quantity(value, require_unit=True)
-    return _structure_float(value, None)
+    return _structure_number(value, None)
 
 
 def _unstructure_figure(value: Any) -> Any:
@@ -318,14 +360,24 @@ def _structure_period(value: object, _: object) -> Period:
                 '{ dates = "2019-12", label = "december 2019" }',
                 value=dict(value),
             )
+        with _at("dates"):
+            period = _structure_period(value["dates"], None)
         label = value.get("label")
-        if label is not None and not isinstance(label, str):
-            raise FileFormatError("a period label must be a text", value=label)
-        return parse_period(value["dates"], label=label)
+        if label is None:
+            return period
+        with _at("label"):
+            if not isinstance(label, str):
+                raise FileFormatError("a period label must be a text", value=label)
+            return attrs.evolve(period, label=label)
     if isinstance(value, int | str) and not isinstance(value, bool):
         return parse_period(value)
+    advice = (
+        ': a period is not a date; write a date range in quotes, "2019-01-01/2019-06-30"'
+        if isinstance(value, date | time)
+        else ""
+    )
     raise FileFormatError(
-        f'must be a period such as 2019 or "2019-12", not {_kind_of(value)}', value=value
+        f'must be a period such as 2019 or "2019-12", not {_kind_of(value)}{advice}', value=value
     )
 
 
@@ -394,17 +446,20 @@ def _structure_target(value: object, _: object) -> Target | None:
             value=dict(value),
         )
     kind = kinds[0]
-    by = None if value.get("by") is None else _structure_int(value["by"], None)
-    given = value[kind]
-    if kind == "level":
-        return Level(_structure_figure(given, None), by=by)
-    if kind == "change":
-        return Change(_structure_figure(given, None), by=by)
-    if kind == "relative_change":
-        return RelativeChange(_structure_figure(given, None), by=by)
-    if given is not True:
-        raise FileFormatError(f"write {kind} = true", value=given)
-    return Improve(by=by) if kind == "improve" else Maintain(by=by)
+    # Built in two steps, so that an error names the key it comes from.
+    with _at(kind):
+        given = value[kind]
+        target: Target
+        if kind in {"level", "change", "relative_change"}:
+            target = _TARGET_KINDS[kind](_structure_figure(given, None))
+        elif given is not True:
+            raise FileFormatError(f"write {kind} = true", value=given)
+        else:
+            target = _TARGET_KINDS[kind]()
+    if value.get("by") is None:
+        return target
+    with _at("by"):
+        return attrs.evolve(target, by=_structure_int(value["by"], None))
 
 
 # --------------------------------------------------------------------------- collections
@@ -441,6 +496,16 @@ def _tuple_hook(type_: Any) -> Callable[[object, object], tuple[Any, ...]]:
 # --------------------------------------------------------------------------- classes
 
 
+@contextlib.contextmanager
+def _at(*segments: str | int) -> Iterator[None]:
+    """Extend the key path of any error raised inside by ``segments``."""
+    try:
+        yield
+    except Exception as e:
+        e.__notes__ = [*getattr(e, "__notes__", []), _PathNote(*segments)]
+        raise
+
+
 class _PathNote(str):
     """A note that extends the key path of an error found after structuring."""
 
@@ -467,9 +532,97 @@ def _class_hook(cls: type, **overrides: Any) -> Callable[[object, object], Any]:
     def structure(value: object, _: object) -> Any:
         if not isinstance(value, Mapping):
             raise FileFormatError(f"a {name} must be a table, not {_kind_of(value)}", value=value)
-        return generated(value, cls)
+        try:
+            return generated(value, cls)
+        except cattrs.ClassValidationError as e:
+            raised = e.exceptions[0]
+            # An error of the model's own (a validator, a rule of the whole
+            # indicator) comes without a key path: find the key it is about.
+            if (
+                len(e.exceptions) == 1
+                and isinstance(raised, ProgmonError)
+                and not getattr(raised, "__notes__", None)
+                and not _LOCATING.get()
+            ):
+                _locate(value, lambda table: generated(table, cls), raised)
+            raise
 
     return structure
+
+
+# Set while the locator tries variants of a table: their errors need no key path.
+_LOCATING: Final = contextvars.ContextVar("locating", default=False)
+
+
+def _locate(table: Mapping[str, Any], build: Callable[[Any], object], error: ProgmonError) -> None:
+    """Point ``error``, raised by the model for ``table`` as a whole, at the key it is about.
+
+    The key is the one without which the table is valid: a figure out of
+    range (``measurements[1].value``), a deadline before the baseline
+    (``target.by``), the second of two equal ids (``goals[1].id``).
+    """
+    token = _LOCATING.set(True)
+    try:
+        path = _culprit(table, build, error)
+    finally:
+        _LOCATING.reset(token)
+    if path:
+        error.__notes__ = [_PathNote(*path)]
+
+
+def _culprit(
+    value: Any, build: Callable[[Any], object], error: ProgmonError
+) -> tuple[str | int, ...]:
+    """The key path inside ``value`` that ``build(value)`` fails on; ``()`` if it is ``value``."""
+    if isinstance(value, list):
+        # From the end: of two figures that collide, the later one is the mistake.
+        for index in reversed(range(len(value))):
+            if _builds(build, value[:index] + value[index + 1 :]):
+
+                def build_item(item: Any, index: int = index) -> object:
+                    return build([*value[:index], item, *value[index + 1 :]])
+
+                return (index, *_culprit(value[index], build_item, error))
+        return ()
+    if isinstance(value, Mapping):
+        return _culprit_in_table(value, build, error)
+    return ()
+
+
+def _culprit_in_table(
+    table: Mapping[str, Any], build: Callable[[Any], object], error: ProgmonError
+) -> tuple[str | int, ...]:
+    # Plain values first: a deadline is the culprit, rather than the indicators it precedes.
+    for key in sorted(table, key=lambda k: isinstance(table[k], Mapping | list)):
+        if _builds(build, {k: v for k, v in table.items() if k != key}):
+
+            def build_key(item: Any, key: str = key) -> object:
+                return build({**table, key: item})
+
+            return (key, *_culprit(table[key], build_key, error))
+    # No key can go (the period of a figure, the kind of a target): the key
+    # holding the value the error names, else the value a target sets.
+    shown = str(error.value)
+    named = [k for k, v in table.items() if not isinstance(v, Mapping | list) and str(v) == shown]
+    tagged = [k for k in table if k in _TARGET_KINDS]
+    for keys in (named, tagged):
+        if len(keys) == 1:
+            return (keys[0],)
+    return ()
+
+
+def _builds(build: Callable[[Any], object], value: Any) -> bool:
+    try:
+        build(value)
+    except Exception:  # noqa: BLE001  # any failure: this variant is not valid either
+        return False
+    return True
+
+
+def _structure_indicator(value: object, _: object) -> Indicator:
+    # Through a name bound below: an indicator holds indicators (components).
+    indicator: Indicator = _INDICATOR_FROM_TABLE(value, Indicator)
+    return indicator
 
 
 def _unstructure_indicator(indicator: Indicator) -> dict[str, Any]:
@@ -481,56 +634,12 @@ def _unstructure_indicator(indicator: Indicator) -> dict[str, Any]:
     return data
 
 
-def _structure_indicator(value: object, _: object) -> Indicator:
-    try:
-        indicator: Indicator = _INDICATOR_FROM_TABLE(value, Indicator)
-    except cattrs.ClassValidationError as e:
-        if len(e.exceptions) == 1 and not getattr(e.exceptions[0], "__notes__", None):
-            _locate_indicator_error(value, e.exceptions[0])
-        raise
-    return indicator
-
-
-def _locate_indicator_error(value: object, error: BaseException) -> None:
-    """Point an error the indicator raised as a whole at the figure or field that caused it."""
-    assert isinstance(value, Mapping)  # noqa: S101  # the structure hook checked it
-    try:
-        fields = {
-            "id": value["id"],
-            "name": value["name"],
-            "unit": _structure_unit(value["unit"], None),
-        }
-        measurements = converter.structure(value.get("measurements", []), tuple[Measurement, ...])
-    except Exception:  # noqa: BLE001  # cannot narrow it down: the error stays at the indicator
-        return
-    seen: set[Period] = set()
-    for index, measurement in enumerate(measurements):
-        if measurement.period in seen:
-            error.__notes__ = [_PathNote("measurements", index, "period")]
-            return
-        seen.add(measurement.period)
-        try:
-            Indicator(**fields, measurements=(measurement,))
-        except ProgmonError:
-            error.__notes__ = [_PathNote("measurements", index, "value")]
-            return
-    for key in ("target", "baseline", "direction", "components"):
-        if key in value:
-            rest = {k: v for k, v in value.items() if k != key}
-            try:
-                _INDICATOR_FROM_TABLE(rest, Indicator)
-            except Exception:  # noqa: BLE001, S112  # still failing: not this key
-                continue
-            error.__notes__ = [_PathNote(key)]
-            return
-
-
 converter: Final = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
 """The cattrs converter of progmon's file format (used by :func:`progmon.io.load`)."""
 
 converter.register_structure_hook(str, _structure_str)
 converter.register_structure_hook(int, _structure_int)
-converter.register_structure_hook(float, _structure_float)
+converter.register_structure_hook(float, _structure_number)
 converter.register_structure_hook(bool, _structure_bool)
 converter.register_structure_hook(Period, _structure_period)
 converter.register_structure_hook(Period | None, _structure_optional_period)
@@ -599,38 +708,74 @@ def unstructure_programme(programme: Programme) -> dict[str, Any]:
     data: dict[str, Any] = converter.unstructure(programme, Programme)
     cited: list[dict[str, Any]] = []
     titles: set[str] = set()
-    for table in _tables_citing(data):
+    for _, table in _tables_citing(data):
         source = table["source"]
         if isinstance(source, str):
             titles.add(source)
         elif source not in cited:
             cited.append(source)
-    keys: dict[str, str] = {}
-    sources: dict[str, Any] = {}
+    while True:
+        sources = _keyed(cited, titles)
+        # A title the reader would take for a key, or for a misspelt one, is
+        # written as a source table; its key may catch other titles in turn.
+        misread = {title for title in titles if title in sources or misspelt_key(title, sources)}
+        if not misread:
+            break
+        titles -= misread
+        cited.extend({"title": title} for title in sorted(misread))
+    keys = {repr(source): key for key, source in sources.items()}
+    for _, table in _tables_citing(data):
+        source = table["source"]
+        if not isinstance(source, str) or source not in titles:
+            table["source"] = keys[repr(source if isinstance(source, dict) else {"title": source})]
+    head = {"format": FORMAT_VERSION}
+    return {**head, **data, "sources": sources} if sources else {**head, **data}
+
+
+def _keyed(cited: list[dict[str, Any]], titles: set[str]) -> dict[str, dict[str, Any]]:
+    """The sources table: each source under a key made of its title, no key a plain title."""
+    sources: dict[str, dict[str, Any]] = {}
     for source in cited:
         key = base = _slug(source["title"]) or "source"
         number = 2
         while key in sources or key in titles:
             key, number = f"{base}-{number}", number + 1
         sources[key] = source
-        keys[repr(source)] = key
-    for table in _tables_citing(data):
-        if not isinstance(table["source"], str):
-            table["source"] = keys[repr(table["source"])]
-    head = {"format": FORMAT_VERSION}
-    return {**head, **data, "sources": sources} if sources else {**head, **data}
+    return sources
 
 
-def _tables_citing(data: Any) -> Iterator[dict[str, Any]]:
-    """Every table (of an indicator or measurement) in ``data`` that has a source."""
+def misspelt_key(citation: str, keys: Iterable[str]) -> str | None:
+    """The key of the sources table that ``citation`` was probably meant to be, if any.
+
+    A citation without white space that is close to a key (``politie-2019``
+    for ``politie_2019``) is a misspelt key rather than a title; a citation
+    with spaces is a title.
+
+    Example:
+        >>> misspelt_key("politie-2019", ["politie_2019", "cbs"])
+        'politie_2019'
+        >>> misspelt_key("Politie jaarcijfers 2019", ["politie_2019"]) is None
+        True
+    """
+    if any(character.isspace() for character in citation):
+        return None
+    folded = {key.casefold(): key for key in keys}
+    close = difflib.get_close_matches(citation.casefold(), folded, n=1, cutoff=0.8)
+    return folded[close[0]] if close else None
+
+
+def _tables_citing(
+    data: Any, path: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], dict[str, Any]]]:
+    """Every table (of an indicator or measurement) in ``data`` that has a source, and its path."""
     if isinstance(data, dict):
         if "source" in data:
-            yield data
-        for value in data.values():
-            yield from _tables_citing(value)
+            yield path, data
+        for key, value in data.items():
+            yield from _tables_citing(value, (*path, key))
     elif isinstance(data, list):
-        for item in data:
-            yield from _tables_citing(item)
+        for index, item in enumerate(data):
+            yield from _tables_citing(item, (*path, index))
 
 
 def _slug(text: str) -> str:
@@ -660,10 +805,19 @@ def _resolve_sources(content: dict[str, Any], origin: str) -> None:
                 element=f"{origin}: sources.{key}",
                 value=source,
             )
-    for table in _tables_citing(content):
+    for path, table in _tables_citing(content):
         cited = table["source"]
-        if isinstance(cited, str) and cited in sources:
+        if not isinstance(cited, str):
+            continue
+        if cited in sources:
             table["source"] = dict(sources[cited])
+        elif (key := misspelt_key(cited, sources)) is not None:
+            raise FileFormatError(
+                f"is not a key of the sources table: did you mean {key!r}? (A source written "
+                "as a text with spaces is read as its title.)",
+                element=f"{origin}: {_format_path((*path, 'source'))}",
+                value=cited,
+            )
 
 
 def structure_programme(data: object, *, origin: str) -> Programme:
@@ -681,9 +835,14 @@ def structure_programme(data: object, *, origin: str) -> Programme:
     if not isinstance(data, Mapping):
         raise FileFormatError(f"must hold a table, not {_kind_of(data)}", element=origin)
     version = data.get("format")
-    if version != FORMAT_VERSION:
+    # True == 1 and 1.0 == 1 in Python; only the integer 1 is the format.
+    if type(version) is not int or version != FORMAT_VERSION:
         if version is None:
             message = f"has no format key: write format = {FORMAT_VERSION} at the top"
+            if (meant := _close_key("format", list(map(str, data)))) is not None:
+                message += f" (keys are case-sensitive: {meant} is not format)"
+        elif type(version) is not int:
+            message = f"must be the whole number {FORMAT_VERSION}, not {_kind_of(version)}"
         else:
             message = f"has a format this progmon does not read (it reads {FORMAT_VERSION})"
         raise FileFormatError(message, element=f"{origin}: format", value=version)
@@ -698,7 +857,10 @@ def structure_programme(data: object, *, origin: str) -> Programme:
 
 def translate_error(error: BaseException, *, origin: str) -> ProgmonError:
     """One :class:`ProgmonError` for a (nested) structuring error, with its key path."""
-    problems = list(_leaves(error, ()))
+    # An unknown key comes first: a misspelt key explains the key found missing.
+    problems = sorted(
+        _leaves(error, ()), key=lambda problem: not isinstance(problem[1], ForbiddenExtraKeysError)
+    )
     path, leaf = problems[0]
     where = _format_path(path)
     element = f"{origin}: {where}" if where else origin
@@ -713,17 +875,33 @@ def translate_error(error: BaseException, *, origin: str) -> ProgmonError:
             return type(leaf)(message + more, element=element)
         return type(leaf)(message + more, element=element, value=leaf.value)
     if isinstance(leaf, ForbiddenExtraKeysError):
-        allowed = ", ".join(a.name for a in attrs.fields(leaf.cl))
-        extra = sorted(leaf.extra_fields)
+        allowed = [a.name for a in attrs.fields(leaf.cl)]
+        if leaf.cl is Programme:
+            allowed = ["format", *allowed, "sources"]
+        extra = sorted(map(str, leaf.extra_fields))
+        meant = _close_key(extra[0], allowed)
+        advice = f": did you mean {meant}? (keys are case-sensitive)" if meant else ""
+        kind = leaf.cl.__name__.lower()
         return FileFormatError(
-            f"has unknown keys {', '.join(extra)}; the keys of a {leaf.cl.__name__.lower()} "
-            f"are: {allowed}{more}",
-            element=element,
+            f"is not a key of {'an' if kind[0] in 'aeiou' else 'a'} {kind}{advice}; its keys are: "
+            f"{', '.join(allowed)}"
+            + (f" (and {len(extra) - 1} more unknown: {', '.join(extra[1:])})" if extra[1:] else "")
+            + more,
+            element=f"{origin}: {_format_path((*path, extra[0]))}",
             value=extra[0],
         )
     if isinstance(leaf, KeyError):
         return FileFormatError(f"is required but missing{more}", element=element)
     return FileFormatError(f"{leaf}{more}", element=element)
+
+
+def _close_key(key: str, allowed: list[str]) -> str | None:
+    """The key of ``allowed`` that ``key`` misspells (another case, a typo), if any."""
+    folded = {name.casefold(): name for name in allowed}
+    if key.casefold() in folded:
+        return folded[key.casefold()]
+    close = difflib.get_close_matches(key.casefold(), folded, n=1, cutoff=0.75)
+    return folded[close[0]] if close else None
 
 
 def _leaves(
@@ -738,7 +916,8 @@ def _leaves(
 
 def _note_segments(error: BaseException) -> tuple[str | int, ...]:
     segments: list[str | int] = []
-    for note in getattr(error, "__notes__", ()):
+    # Each level a error passes adds its note after the inner ones: outermost last.
+    for note in reversed(getattr(error, "__notes__", ())):
         if isinstance(note, AttributeValidationNote):
             segments.append(note.name)
         elif isinstance(note, IterableValidationNote):

@@ -21,7 +21,6 @@ import os
 import re
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import Any, Final
 
 import attrs
@@ -29,6 +28,7 @@ import pint
 
 from progmon import units
 from progmon._model import Indicator, Measurement, Programme, Source
+from progmon._write import as_path
 from progmon.errors import (
     AmbiguityError,
     DuplicateError,
@@ -38,8 +38,8 @@ from progmon.errors import (
     ValidationError,
 )
 
-from ._converter import format_number, parse_period
-from ._text import read_text
+from ._converter import THOUSANDS, format_number, number_literal, parse_period
+from ._text import read_text, without_bom
 
 __all__ = [
     "Figure",
@@ -106,7 +106,8 @@ class Merge:
 # --------------------------------------------------------------------------- numbers
 
 _PLAIN: Final = re.compile(r"^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$")
-_DUTCH_GROUPED: Final = re.compile(r"^[+-]?\d{1,3}(?:\.\d{3})+(?:,\d+)?$")
+# A thousands group starts with 1-9: 0.125 is a decimal to every reader.
+_DUTCH_GROUPED: Final = re.compile(rf"^[+-]?{THOUSANDS}(?:,\d+)?$")
 _DUTCH: Final = re.compile(r"^[+-]?(?:\d+(?:,\d*)?|,\d+)$")
 _WHOLE: Final = re.compile(r"[0-9]+")
 
@@ -116,7 +117,9 @@ def parse_number(text: str, *, decimal_comma: bool = False) -> float:
 
     With ``decimal_comma`` (files separated by ``;``), ``7,5`` is 7.5 and
     ``1.089,5`` is 1089.5; ``1.089`` could be either 1089 or 1.089, and is
-    refused. Without it only a decimal point is read.
+    refused, but ``0.125`` is read (no thousands group starts with 0).
+    Without it only a decimal point is read. A whole number is an ``int``,
+    every digit kept.
 
     Raises:
         FileFormatError: not a number.
@@ -125,8 +128,8 @@ def parse_number(text: str, *, decimal_comma: bool = False) -> float:
     Example:
         >>> parse_number("37,2", decimal_comma=True), parse_number("1.089,5", decimal_comma=True)
         (37.2, 1089.5)
-        >>> parse_number("7.5")
-        7.5
+        >>> parse_number("7.5"), parse_number("0.125", decimal_comma=True), parse_number("731")
+        (7.5, 0.125, 731)
     """
     text = text.strip()
     if decimal_comma:
@@ -137,11 +140,11 @@ def parse_number(text: str, *, decimal_comma: bool = False) -> float:
                     "it without the point (1089) or with a decimal comma (1,089)",
                     value=text,
                 )
-            return float(text.replace(".", "").replace(",", "."))
+            return number_literal(text.replace(".", "").replace(",", "."))
         if _DUTCH.match(text):
-            return float(text.replace(",", "."))
+            return number_literal(text.replace(",", "."))
     if _PLAIN.match(text):
-        return float(text)
+        return number_literal(text)
     if "," in text and not decimal_comma:
         raise FileFormatError(
             "has a decimal comma: separate the columns by ; to use decimal commas, "
@@ -167,7 +170,7 @@ def read_measurements(path: str | os.PathLike[str]) -> tuple[Figure, ...]:
         >>> figures[0].indicator, figures[0].origin
         ('woonoverlast_burengerucht', 'tests/fixtures/figures_nl.csv line 2')
     """
-    where = Path(path)
+    where = as_path(path, element="figures file")
     text = read_text(where, advice=": save it as CSV UTF-8")
     return read_measurements_text(text, origin=str(where))
 
@@ -179,8 +182,15 @@ def read_measurements_text(text: str, *, origin: str = "<string>") -> tuple[Figu
         >>> text = "indicator,period,value,unit\nbuurtpreventie,2021,12,count\n"
         >>> figure = read_measurements_text(text, origin="figures.csv")[0]
         >>> figure.indicator, figure.measurement.value, figure.origin
-        ('buurtpreventie', <Quantity(12.0, 'count')>, 'figures.csv line 2')
+        ('buurtpreventie', <Quantity(12, 'count')>, 'figures.csv line 2')
     """
+    if not isinstance(text, str):
+        raise FileFormatError(
+            "takes the text of a CSV file (read_measurements takes a path)",
+            element=origin,
+            value=text,
+        )
+    text = without_bom(text)
     header_line = next((line for line in text.splitlines() if line.strip()), "")
     if not header_line:
         raise FileFormatError("is empty: it needs a header row", element=origin)

@@ -15,7 +15,14 @@ from progmon._write import as_path, write_text
 from progmon.errors import FileFormatError
 
 from ._converter import structure_programme, unstructure_programme
-from ._text import read_text
+from ._text import (
+    check_depth,
+    parse_json,
+    read_text,
+    too_deep,
+    too_long_a_number,
+    without_bom,
+)
 
 __all__ = ["dump", "dumps", "load", "loads"]
 
@@ -76,36 +83,31 @@ def loads(
         >>> loads('format = 1\nid = "p"\nname = "Programma P"').name
         'Programma P'
     """
-    data = _parse(text, format, origin)
-    return structure_programme(data, origin=origin)
+    if not isinstance(text, str):
+        raise FileFormatError(
+            "loads takes the text of a file (use load for a path)", element=origin, value=text
+        )
+    data = _parse(without_bom(text), format, origin)
+    try:
+        return structure_programme(data, origin=origin)
+    except RecursionError:  # a programme within the depth limit, on a small stack
+        raise too_deep(origin) from None
 
 
 def _parse(text: str, kind: Format, origin: str) -> Any:
-    if kind == "toml":
-        try:
-            return tomllib.loads(text)
-        except tomllib.TOMLDecodeError as e:
-            raise FileFormatError(f"is not valid TOML: {e}", element=origin) from e
     if kind == "json":
-        try:
-            return json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_unique_keys)
-        except json.JSONDecodeError as e:
-            raise FileFormatError(
-                f"is not valid JSON: {e.msg}", element=f"{origin} line {e.lineno}"
-            ) from e
-    raise FileFormatError('format must be "toml" or "json"', value=kind)
-
-
-def _refuse_constant(name: str) -> Any:
-    raise FileFormatError("NaN and Infinity are not numbers a programme can hold", value=name)
-
-
-def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    data: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in data:
-            raise FileFormatError("has a key twice in one table", value=key)
-        data[key] = value
+        return parse_json(text, origin)
+    if kind != "toml":
+        raise FileFormatError('format must be "toml" or "json"', value=kind)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise FileFormatError(f"is not valid TOML: {e}", element=origin) from e
+    except RecursionError:
+        raise too_deep(origin) from None
+    except ValueError:  # an integer of more digits than Python converts
+        raise too_long_a_number(origin) from None
+    check_depth(data, origin)
     return data
 
 

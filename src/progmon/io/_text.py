@@ -2,9 +2,43 @@
 
 from __future__ import annotations
 
+import errno
+import json
+import sys
 from pathlib import Path
+from typing import Any, Final
 
 from progmon.errors import FileFormatError, ProgmonFileError
+
+__all__ = [
+    "MAX_DEPTH",
+    "check_depth",
+    "parse_json",
+    "read_text",
+    "too_deep",
+    "too_long_a_number",
+    "without_bom",
+]
+
+# What the reader tells, for the causes of OSError a user can act on.
+_CAUSES: Final = {
+    errno.ENOENT: "there is no such file",
+    errno.EISDIR: "is a folder, not a file",
+    errno.ELOOP: "is a loop of symbolic links (a link that leads back to itself)",
+    errno.EACCES: "may not be read (no permission)",
+    errno.ENOTDIR: "has a file where its path needs a folder",
+    errno.ENAMETOOLONG: "has a name too long for the file system",
+}
+
+_UTF16_MARKS: Final = (b"\xff\xfe", b"\xfe\xff")
+
+MAX_DEPTH: Final = 64
+"""How deeply a programme or export file may nest tables and lists.
+
+A programme nests about ten deep (a figure's period in a component of an
+indicator of a goal of an ambition); deeper is not a programme, and would
+exhaust Python's stack in the readers.
+"""
 
 
 def read_text(path: Path, *, advice: str = "") -> str:
@@ -14,19 +48,120 @@ def read_text(path: Path, *, advice: str = "") -> str:
     of the first column's name or the first key.
 
     Raises:
-        ProgmonFileError: the file cannot be read.
+        ProgmonFileError: the file cannot be read; the message says why
+            (missing, a folder, a loop of symbolic links, no permission).
         FileFormatError: the file is not UTF-8 text; ``advice`` is added to
             the message.
+
+    Example:
+        >>> read_text(Path("no/such/file.csv"))
+        Traceback (most recent call last):
+        ...
+        progmon.errors.ProgmonFileError: no/such/file.csv: cannot be read: there is no such file
     """
     try:
         raw = path.read_bytes()
     except OSError as e:
-        raise ProgmonFileError(f"cannot be read: {e.strerror}", element=str(path)) from e
+        cause = _CAUSES.get(e.errno or 0, e.strerror or str(e))
+        raise ProgmonFileError(f"cannot be read: {cause}", element=str(path)) from e
     try:
-        return raw.decode("utf-8-sig")
+        return without_bom(raw.decode("utf-8"))
     except UnicodeDecodeError as e:
+        if raw.startswith(_UTF16_MARKS):
+            advice = f": it is UTF-16 text{advice or ', save it as UTF-8'}"
         raise FileFormatError(
             f"is not UTF-8 text (byte {e.start}){advice}",
             element=str(path),
             value=raw[e.start : e.end],
         ) from e
+
+
+def without_bom(text: str) -> str:
+    r"""``text`` without the byte-order mark that spreadsheets and Notepad put in front.
+
+    Example:
+        >>> without_bom("\ufeffformat = 1")
+        'format = 1'
+    """
+    return text.removeprefix("\ufeff")
+
+
+def parse_json(text: str, origin: str) -> Any:
+    """The data in a JSON text, strictly: no NaN or Infinity, no key twice in one object.
+
+    Raises:
+        FileFormatError: naming ``origin`` and, where the parser knows it,
+            the line: not JSON, a key twice, a number too long, nested
+            deeper than :data:`MAX_DEPTH`.
+
+    Example:
+        >>> parse_json('{"id": "p", "id": "q"}', "p.json")
+        Traceback (most recent call last):
+        ...
+        progmon.errors.FileFormatError: p.json: has the key 'id' twice in one table
+    """
+    try:
+        data = json.loads(text, parse_constant=_refuse_constant, object_pairs_hook=_unique_keys)
+    except json.JSONDecodeError as e:
+        raise FileFormatError(
+            f"is not valid JSON: {e.msg}", element=f"{origin} line {e.lineno}"
+        ) from e
+    except _Refused as e:
+        raise FileFormatError(str(e), element=origin) from None
+    except RecursionError:
+        raise too_deep(origin) from None
+    except ValueError:  # an integer of more digits than Python converts
+        raise too_long_a_number(origin) from None
+    check_depth(data, origin)
+    return data
+
+
+class _Refused(Exception):
+    """Raised inside the JSON parser, which cannot say where; re-raised with the file named."""
+
+
+def _refuse_constant(name: str) -> Any:
+    raise _Refused(f"holds {name}, which is not a number a programme can hold")
+
+
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise _Refused(f"has the key {key!r} twice in one table")
+        data[key] = value
+    return data
+
+
+def too_long_a_number(origin: str) -> FileFormatError:
+    """The error for a whole number of more digits than Python reads (4300)."""
+    return FileFormatError(
+        f"holds a whole number of more than {sys.get_int_max_str_digits()} digits, which is no "
+        "figure",
+        element=origin,
+    )
+
+
+def too_deep(origin: str) -> FileFormatError:
+    """The error for a file nested deeper than :data:`MAX_DEPTH`."""
+    return FileFormatError(
+        f"is nested too deeply: tables and lists more than {MAX_DEPTH} deep are no programme "
+        "or export",
+        element=origin,
+    )
+
+
+def check_depth(data: Any, origin: str) -> None:
+    """Refuse ``data`` nested deeper than :data:`MAX_DEPTH`, without recursing itself."""
+    waiting: list[tuple[Any, int]] = [(data, 1)]
+    while waiting:
+        value, depth = waiting.pop()
+        if isinstance(value, dict):
+            children = list(value.values())
+        elif isinstance(value, list):
+            children = value
+        else:
+            continue
+        if depth > MAX_DEPTH:
+            raise too_deep(origin)
+        waiting.extend((child, depth + 1) for child in children)
