@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import decimal
+import fractions
 import itertools as _itertools
+from typing import Any
 
 import numpy as np
 from hypothesis import strategies as st
@@ -132,6 +135,10 @@ sample_sizes = st.one_of(st.integers(1, 5000), st.floats(1, 1e5, allow_nan=False
 
 texts = st.text(st.characters(exclude_categories=("Cs",)), max_size=24)
 names = texts.filter(lambda text: bool(text.strip()))
+# Ids name files and HTML anchors: no control or format characters, no line separators.
+ID_REFUSED_CATEGORIES = ("Cc", "Cf", "Zl", "Zp", "Cs")
+id_texts = st.text(st.characters(exclude_categories=ID_REFUSED_CATEGORIES), max_size=24)
+id_names = id_texts.filter(lambda text: bool(text.strip()))
 FIRST_YEAR, LAST_YEAR = 1990, 2030
 deadlines = st.integers(LAST_YEAR + 1, LAST_YEAR + 20)
 
@@ -146,16 +153,31 @@ UNITS = (
     ("report / thousand_inhabitants", 0.0, 1e3),
     ("EUR", -1e9, 1e9),
     ("fte", 0.0, 1e3),
+    # Counts beyond 2**53, which a float cannot hold exactly: kept as ints.
+    ("incident", 0.0, float(2**60)),
 )
 
 
-def _numbers(low: float, high: float) -> st.SearchStrategy[float]:
-    # Whole numbers, one decimal (as municipal figures are), and any float.
+def _numbers(low: float, high: float) -> st.SearchStrategy[Any]:
+    # Whole numbers, one decimal (as municipal figures are), and any float;
+    # also as ints (beyond 2**53 where the range allows), -0.0, and as the
+    # Decimal and Fraction values that databases and spreadsheets hand over.
+    whole = st.integers(int(np.ceil(low)), int(high))
+    tenths = st.integers(int(np.ceil(low * 10)), int(high * 10))
     return st.one_of(
-        st.integers(int(np.ceil(low)), int(high)).map(float),
-        st.integers(int(np.ceil(low * 10)), int(high * 10)).map(lambda k: k / 10),
+        whole.map(float),
+        tenths.map(lambda k: k / 10),
         st.floats(low, high, allow_nan=False, allow_infinity=False),
+        whole,
+        st.just(-0.0) if low <= 0 <= high else st.nothing(),
+        tenths.map(lambda k: decimal.Decimal(k) / 10),
+        tenths.map(lambda k: fractions.Fraction(k, 10)),
     )
+
+
+def _negated(number: Any) -> Any:
+    """``-number``, in its own type (a Decimal does not multiply with a float sign)."""
+    return -number
 
 
 @st.composite
@@ -202,13 +224,17 @@ class Ids:
 
     def draw(self, draw: st.DrawFn) -> str:
         # The separator keeps "1" + 3 and "" + 13 apart: the number after the last "-" is unique.
-        return f"{draw(texts)}-{next(self._numbers)}"
+        return f"{draw(id_texts)}-{next(self._numbers)}"
 
 
 @st.composite
 def measurements(draw: st.DrawFn, low: float, high: float) -> tuple[_pm.Measurement, ...]:
-    """Figures for distinct periods, some missing (with a note), in ``[low, high]``."""
-    chosen = draw(st.lists(periods(), max_size=5, unique_by=lambda p: (p.start, p.end)))
+    """Figures for periods that do not overlap, some missing (with a note), in ``[low, high]``."""
+    drawn = draw(st.lists(periods(), max_size=5))
+    chosen: list[_pm.Period] = []
+    for period in drawn:
+        if all(period.end < other.start or other.end < period.start for other in chosen):
+            chosen.append(period)
     result = []
     for period in chosen:
         missing = draw(st.booleans().map(lambda b: b and draw(st.booleans())))
@@ -246,10 +272,8 @@ def indicators(draw: st.DrawFn, ids: Ids | None = None, *, depth: int = 1) -> _p
     target: _pm.Target | None = None
     if kind == "change":
         amount = draw(_numbers(0.0, high - low))
-        target = _pm.Change(
-            amount * sign if direction is not None else amount * draw(st.sampled_from([1.0, -1.0])),
-            by=by,
-        )
+        negative = sign < 0 if direction is not None else draw(st.booleans())
+        target = _pm.Change(_negated(amount) if negative else amount, by=by)
     elif kind == "relative":
         fraction = draw(st.floats(0.0, 0.99, allow_nan=False))
         # A fraction of a negative baseline (a deficit in EUR) moves the other way.
@@ -355,7 +379,7 @@ def programmes(draw: st.DrawFn) -> _pm.Programme:
     """A valid programme; ids are unique within it."""
     ids = Ids()
     return _pm.Programme(
-        id=ids.draw(draw) if draw(st.booleans()) else draw(names),
+        id=ids.draw(draw) if draw(st.booleans()) else draw(id_names),
         name=draw(names),
         ambitions=draw(st.lists(ambitions(ids), max_size=2)),
         organisation=draw(texts),

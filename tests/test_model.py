@@ -648,7 +648,8 @@ class TestHostileInput:
 
     def test_numpy_numbers_in_targets(self) -> None:
         assert Level(np.int64(32)) == Level(32.0)
-        assert type(Level(np.int64(32)).value) is float
+        # numpy integers become Python ints (exact), numpy floats Python floats.
+        assert type(Level(np.int64(32)).value) is int
         assert type(Change(np.float64(-360)).amount) is float
         assert type(RelativeChange(np.float64(-0.1)).fraction) is float
         refused(lambda: Level(np.bool_(True)))

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import calendar
 import enum
-import itertools
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Final
 
 import attrs
 import pint
@@ -23,6 +23,7 @@ import pint
 from . import units
 from ._targets import (
     TARGET_TYPES,
+    YEARS,
     Change,
     Improve,
     Level,
@@ -30,9 +31,10 @@ from ._targets import (
     Target,
     finite_magnitude,
     is_year,
+    stored_number,
 )
 from ._targets import normalize_target as _normalize_target
-from ._targets import plain_number as _plain_number
+from ._targets import plain_value as _plain_value
 from ._targets import plain_year as _plain_year
 from .errors import DuplicateError, UnitError, ValidationError
 
@@ -110,27 +112,104 @@ def _element_of(instance: object) -> str:
     return owner
 
 
-def _check_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """A required text: a string with more than white space."""
-    owner = type(instance).__name__.lower()
+# A lone surrogate cannot be encoded, so no file can hold it. An id ends up
+# in file names and HTML anchors, where control and format characters
+# (bidirectional overrides, zero-width joiners) and line separators mislead.
+_LONE_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+_NOT_IN_IDS: Final = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs"})
+
+
+def check_text(
+    value: object, *, field: str, element: str, required: bool = False, identifier: bool = False
+) -> None:
+    r"""Refuse ``value`` unless it is a text that can be written to a file.
+
+    The one check of every text in the model: a string; with ``required``
+    more than white space; without lone surrogates; and with
+    ``identifier`` without control characters, format characters or line
+    separators. Any other character is data: a note may hold an escape or
+    a tab, which the review shows inert.
+
+    Raises:
+        ValidationError: naming ``element``, ``field`` and the value.
+
+    Example:
+        >>> check_text("Wijk\x1b[2J", field="note", element="goal 'g'")
+        >>> check_text("wijk\u202e", field="id", element="goal", identifier=True)
+        Traceback (most recent call last):
+        ...
+        progmon.errors.ValidationError: goal: id must not hold the format character U+202E ...
+    """
     if not isinstance(value, str):
+        raise ValidationError(f"{field} must be a string", element=element, value=value)
+    if required and not value.strip():
+        raise ValidationError(f"{field} must not be empty", element=element, value=value)
+    position = _first_refused(value, identifier=identifier)
+    if position is not None:
+        character = value[position]
+        category = unicodedata.category(character)
         raise ValidationError(
-            f"{owner} {attribute.name} must be a string", element=_element_of(instance), value=value
-        )
-    if not value.strip():
-        raise ValidationError(
-            f"{owner} {attribute.name} must not be empty",
-            element=_element_of(instance),
+            f"{field} must not hold the {_CATEGORY_NAMES[category]} U+{ord(character):04X} "
+            f"(character {position + 1}){_SURROGATE_ADVICE if category == 'Cs' else _ID_ADVICE}",
+            element=element,
             value=value,
         )
 
 
-def _check_str(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """An optional text: any string, empty included."""
-    if not isinstance(value, str):
-        raise ValidationError(
-            f"{attribute.name} must be a string", element=_element_of(instance), value=value
+def _first_refused(text: str, *, identifier: bool) -> int | None:
+    """Where the first character lies that ``text`` may not hold, if any."""
+    # Fast paths, for notes of megabytes: a printable text holds none of the
+    # refused characters, and a regular expression finds a surrogate.
+    if identifier and not text.isprintable():
+        return next((i for i, c in enumerate(text) if unicodedata.category(c) in _NOT_IN_IDS), None)
+    match = _LONE_SURROGATE.search(text)
+    return None if match is None else match.start()
+
+
+_CATEGORY_NAMES: Final = {
+    "Cc": "control character",
+    "Cf": "format character",
+    "Zl": "line separator",
+    "Zp": "paragraph separator",
+    "Cs": "lone surrogate",
+}
+_SURROGATE_ADVICE: Final = (
+    ", half of a character, which no file can hold: was the text decoded with "
+    "errors='surrogateescape'?"
+)
+_ID_ADVICE: Final = ": an id names files and links; use letters, digits, - and _"
+
+
+def _text(
+    *, required: bool = False, identifier: bool = False
+) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """A field validator: :func:`check_text` with the field and its owner named."""
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        check_text(
+            value,
+            field=f"{type(instance).__name__.lower()} {attribute.name}"
+            if required
+            else attribute.name,
+            element=_element_of(instance),
+            required=required,
+            identifier=identifier,
         )
+
+    return check
+
+
+_check_id = _text(required=True, identifier=True)
+_check_text = _text(required=True)
+_check_str = _text()
+
+
+def _check_texts(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A tuple of optional texts, each checked as :func:`check_text` does."""
+    _tuple_of(str, "strings")(instance, attribute, value)
+    assert isinstance(value, tuple)  # noqa: S101  # the line above refuses anything else
+    for index, item in enumerate(value):
+        check_text(item, field=f"{attribute.name}[{index}]", element=_element_of(instance))
 
 
 def _check_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -232,7 +311,9 @@ class Period:
         return _default_label(self.start, self.end)
 
     @end.validator
-    def _check_order(self, attribute: attrs.Attribute[date], value: date) -> None:
+    def _check_dates(self, attribute: attrs.Attribute[date], value: date) -> None:
+        # The one place where a period's dates are checked, however it was
+        # built: a period the model holds is one every file can hold.
         # A datetime is a date to isinstance, but compares with neither.
         if not (_is_day(self.start) and _is_day(value)):
             raise ValidationError(
@@ -240,6 +321,8 @@ class Period:
                 element="period",
                 value=(self.start, value),
             )
+        _check_year(self.start.year)
+        _check_year(value.year)
         if value < self.start:
             raise ValidationError(
                 "ends before it starts", element="period", value=f"{self.start}/{value}"
@@ -247,8 +330,7 @@ class Period:
 
     @label.validator
     def _check_label(self, attribute: attrs.Attribute[str], value: str) -> None:
-        if not isinstance(value, str):
-            raise ValidationError("label must be a string", element="period", value=value)
+        check_text(value, field="label", element="period")
 
     @classmethod
     def year(cls, year: int, *, label: str | None = None) -> Period:
@@ -258,7 +340,8 @@ class Period:
             >>> Period.year(2013).label
             '2013'
         """
-        _check_year(year)
+        year = _plain_year(year)
+        _check_year(year)  # here already: a date cannot even hold some years
         start, end = date(year, 1, 1), date(year, 12, 31)
         return cls(start, end, label if label is not None else _default_label(start, end))
 
@@ -270,9 +353,12 @@ class Period:
             >>> Period.month(2019, 12).end
             datetime.date(2019, 12, 31)
         """
+        year, month = _plain_year(year), _plain_year(month)
         _check_year(year)
-        if not 1 <= month <= 12:
-            raise ValidationError("month must be 1-12", element="period", value=month)
+        if isinstance(month, bool) or not isinstance(month, int) or not 1 <= month <= 12:
+            raise ValidationError(
+                "month must be a whole number from 1 to 12", element="period", value=month
+            )
         start = date(year, month, 1)
         end = date(year, month, calendar.monthrange(year, month)[1])
         return cls(start, end, label if label is not None else _default_label(start, end))
@@ -298,6 +384,12 @@ class Period:
             >>> Period.parse("2019-12").label
             '2019-12'
         """
+        if not isinstance(text, str):
+            raise ValidationError(
+                "Period.parse takes a text such as '2019' or '2019-12'",
+                element="period",
+                value=text,
+            )
         text = text.strip()
         if _YEAR.match(text):
             return cls.year(int(text), label=label)
@@ -354,7 +446,7 @@ def _decimal_year(day: date, *, end_of_day: bool = False) -> float:
 
 def _check_year(year: object) -> None:
     if not is_year(year):
-        raise ValidationError("must be a year from 1800 to 2200", element="period", value=year)
+        raise ValidationError(f"must be {YEARS}", element="period", value=year)
 
 
 def to_period(value: Period | int | str) -> Period:
@@ -407,7 +499,7 @@ class Source:
     def _check_year(self, attribute: attrs.Attribute[int | None], value: object) -> None:
         if value is not None and not is_year(value):
             raise ValidationError(
-                "year must be a year from 1800 to 2200 or None",
+                f"year must be {YEARS} or None",
                 element=f"source {self.title!r}",
                 value=value,
             )
@@ -422,19 +514,11 @@ class Source:
 
 
 def _to_value(value: object) -> Any:
-    if value is None:
-        return value
-    if isinstance(value, pint.Quantity):
-        magnitude = _plain_number(value.magnitude)
-        if magnitude is value.magnitude:
-            return value
-        return units.Quantity(magnitude, value.units)
-    if isinstance(value, bool):
-        return value  # refused by the validator, with the element named
-    if isinstance(value, int | float):
-        return float(value)
-    # numpy scalars become floats; numpy bools and arrays stay, to be refused.
-    return _plain_number(value)
+    """A figure or amount: a quantity, or a plain number as an indicator stores it."""
+    value = _plain_value(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return stored_number(value)
+    return value  # None, a quantity, or something the validator refuses by name
 
 
 def _check_value(instance: Measurement, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -479,7 +563,9 @@ class Measurement:
     period: Period = attrs.field(converter=to_period)
     value: Any = attrs.field(default=None, converter=_to_value, validator=_check_value)
     margin: Any = attrs.field(default=None, converter=_to_value, validator=_check_value)
-    sample_size: int | None = attrs.field(default=None, validator=_check_sample_size)
+    sample_size: int | None = attrs.field(
+        default=None, converter=_plain_year, validator=_check_sample_size
+    )
     source: Source | None = attrs.field(default=None, validator=_check_optional(Source, "a Source"))
     note: str = attrs.field(default="", validator=_check_str)
     provisional: bool = attrs.field(default=False, validator=_check_bool)
@@ -520,10 +606,8 @@ def _in_unit(measurement: Measurement, unit: Any, element: str) -> Measurement:
         where = f"{element} {measurement.period} {name}"
         if isinstance(value, pint.Quantity):
             units.check_compatible(value.units, unit, element=where)
-            magnitude = float(value.m_as(unit))
-        else:
-            magnitude = float(value)
-        changes[name] = units.Quantity(magnitude, unit)
+            value = value.m_as(unit)
+        changes[name] = units.Quantity(stored_number(value), unit)
     result = attrs.evolve(measurement, **changes)
     if result.value is not None:
         bounds = units.valid_range(unit)
@@ -539,18 +623,53 @@ def _in_unit(measurement: Measurement, unit: Any, element: str) -> Measurement:
 
 # --------------------------------------------------------------------------- indicators
 
+#: How deeply components may nest: a total of totals of totals is three levels.
+COMPONENT_LEVELS: Final = 16
 
-class _BadUnit(str):
-    """A unit that did not parse; the validator reports it with the indicator's id."""
 
-    __slots__ = ()
+def _levels(indicator: Indicator) -> int:
+    """How many levels of components ``indicator`` has below it (0: none)."""
+    # Each component was checked when it was made, so this recursion is shallow.
+    return 1 + max(map(_levels, indicator.components)) if indicator.components else 0
+
+
+def _check_periods_apart(measurements: Iterable[Measurement], *, element: str) -> None:
+    """Refuse two figures for one period, or for periods that overlap.
+
+    A figure for 2019 and one for December 2019 would both be "the figure
+    of 2019": which is the latest, and which the baseline, is a guess.
+    ``measurements`` are sorted by period.
+    """
+    reaching: Period | None = None  # of the periods so far, the one that ends last
+    for measurement in measurements:
+        period = measurement.period
+        if reaching is not None and period.start <= reaching.end:
+            if period == reaching:
+                raise DuplicateError(
+                    "has two measurements for one period", element=element, value=period.label
+                )
+            raise ValidationError(
+                f"has measurements for overlapping periods {reaching.label} and {period.label}: "
+                "give figures for periods that do not overlap (a year, or its months, not both)",
+                element=element,
+                value=period.label,
+            )
+        if reaching is None or period.end > reaching.end:
+            reaching = period
+
+
+@attrs.frozen
+class _BadUnit:
+    """A unit that was refused; the indicator reports it with its id."""
+
+    error: UnitError
 
 
 def _to_unit_or_keep(value: Any) -> Any:
     try:
         return units.to_unit(value)
-    except UnitError:
-        return _BadUnit(value)
+    except UnitError as e:
+        return _BadUnit(e)
 
 
 @attrs.frozen
@@ -577,7 +696,7 @@ class Indicator:
         '2018'
     """
 
-    id: str = attrs.field(validator=_check_text)
+    id: str = attrs.field(validator=_check_id)
     name: str = attrs.field(validator=_check_text)
     unit: Any = attrs.field(converter=_to_unit_or_keep)
     measurements: tuple[Measurement, ...] = attrs.field(
@@ -595,18 +714,15 @@ class Indicator:
     def __attrs_post_init__(self) -> None:
         element = f"indicator {self.id!r}"
         if isinstance(self.unit, _BadUnit):
-            raise UnitError("unit is not a known unit", element=element, value=str(self.unit))
+            refused = self.unit.error
+            raise UnitError(f"unit {refused.message}", element=element, value=refused.value)
         self._check_types(element)
         measurements = tuple(
             sorted(
                 (_in_unit(m, self.unit, element) for m in self.measurements), key=lambda m: m.period
             )
         )
-        for earlier, later in itertools.pairwise(measurements):
-            if earlier.period == later.period:
-                raise DuplicateError(
-                    "has two measurements for one period", element=element, value=later.period.label
-                )
+        _check_periods_apart(measurements, element=element)
         target = self.target
         if target is not None:
             target = _normalize_target(target, self.unit, element=element)
@@ -643,6 +759,13 @@ class Indicator:
         _tuple_of(Indicator, "indicators")(
             self, attrs.fields(Indicator).components, self.components
         )
+        if _levels(self) > COMPONENT_LEVELS:
+            raise ValidationError(
+                f"has components nested more than {COMPONENT_LEVELS} levels deep (totals of "
+                "totals of ...): no file or review holds that",
+                element=element,
+                value=_levels(self),
+            )
         if self.target is not None and not isinstance(self.target, TARGET_TYPES):
             raise ValidationError("is not a target", element=element, value=self.target)
         if self.direction is not None and not isinstance(self.direction, Direction):
@@ -811,7 +934,7 @@ class Indicator:
             if len(present) < len(parts):
                 totals.append(Measurement(period, None, provisional=provisional))
                 continue
-            total = sum(float(f.value.m_as(unit)) for f in present)
+            total = stored_number(sum(f.value.m_as(unit) for f in present))
             cited = {f.source for f in present}
             source = cited.pop() if len(cited) == 1 else None
             totals.append(
@@ -845,7 +968,7 @@ class Goal:
         2022
     """
 
-    id: str = attrs.field(validator=_check_text)
+    id: str = attrs.field(validator=_check_id)
     statement: str = attrs.field(validator=_check_text)
     indicators: tuple[Indicator, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_tuple_of(Indicator, "indicators")
@@ -977,11 +1100,9 @@ class Section:
 
     title: str = attrs.field(validator=_check_str)
     paragraphs: tuple[str, ...] = attrs.field(
-        default=(), converter=_as_tuple, validator=_tuple_of(str, "strings")
+        default=(), converter=_as_tuple, validator=_check_texts
     )
-    bullets: tuple[str, ...] = attrs.field(
-        default=(), converter=_as_tuple, validator=_tuple_of(str, "strings")
-    )
+    bullets: tuple[str, ...] = attrs.field(default=(), converter=_as_tuple, validator=_check_texts)
 
 
 @attrs.frozen
@@ -1039,7 +1160,7 @@ class Programme:
         []
     """
 
-    id: str = attrs.field(validator=_check_text)
+    id: str = attrs.field(validator=_check_id)
     name: str = attrs.field(validator=_check_text)
     ambitions: tuple[Ambition, ...] = attrs.field(
         default=(), converter=_as_tuple, validator=_tuple_of(Ambition, "Ambition values")

@@ -9,8 +9,11 @@ its unit when the target is attached (see :func:`normalize_target`).
 
 from __future__ import annotations
 
+import decimal
+import fractions
 import math
-from typing import Any, TypeAlias
+import numbers
+from typing import Any, Final, TypeAlias
 
 import attrs
 import pint
@@ -23,42 +26,124 @@ __all__ = ["Change", "Improve", "Level", "Maintain", "RelativeChange", "Target"]
 _FIRST_YEAR, _LAST_YEAR = 1800, 2200
 
 
-def _numpy_kind(value: object) -> str:
-    """The dtype kind of a numpy scalar or 0-d array ("i", "u", "f", "b", ...), else ""."""
-    dtype = getattr(value, "dtype", None)
-    if dtype is None or getattr(value, "shape", None) != ():
-        return ""
-    return str(getattr(dtype, "kind", ""))
-
-
 def plain_number(value: Any) -> Any:
-    """A numpy integer or float scalar as a ``float``; anything else unchanged.
+    """A real number as a Python ``int`` or ``float``, exactly where it can be; else unchanged.
 
-    Data often arrive as numpy scalars (from pandas, CSV readers, arrays);
-    they are numbers. A numpy bool is not, so it stays as it is and the
-    validator refuses it, as it refuses ``True``.
+    Data arrive as numpy scalars (pandas, CSV readers, arrays), as
+    :class:`~decimal.Decimal` (a database, a spreadsheet library) or as
+    :class:`~fractions.Fraction`: all are numbers. Integers stay integers,
+    so that ``2**53 + 1`` keeps its last digit; a Decimal or Fraction that
+    is whole becomes an ``int``, any other a ``float``. A bool (numpy's
+    too) is no number: it stays as it is, for the validator to refuse with
+    the element named, as does anything that is not a number.
 
     Example:
         >>> import numpy as np
-        >>> plain_number(np.int64(32)), plain_number(np.bool_(True))
-        (32.0, np.True_)
+        >>> from decimal import Decimal
+        >>> from fractions import Fraction
+        >>> plain_number(np.int64(32)), plain_number(np.float32(0.5)), plain_number(np.bool_(True))
+        (32, 0.5, np.True_)
+        >>> plain_number(Decimal("7.5")), plain_number(Fraction(6, 3)), plain_number(2**53 + 1)
+        (7.5, 2, 9007199254740993)
     """
-    if _numpy_kind(value) in {"i", "u", "f"}:
+    if _is_scalar_array(value):
+        value = value.item()
+    if not is_number(value) or type(value) in {int, float}:
+        return value
+    if isinstance(value, numbers.Integral):  # numpy integers, int subclasses
+        return int(value)
+    if isinstance(value, decimal.Decimal | fractions.Fraction):
+        return _whole_or_float(value)
+    return float(value)  # numpy floats, float subclasses
+
+
+def _whole_or_float(value: decimal.Decimal | fractions.Fraction) -> Any:
+    if isinstance(value, decimal.Decimal) and (not value.is_finite() or value.is_zero()):
+        # No int for NaN or infinity, and int(-0) would lose the sign; a
+        # signalling NaN, which float() refuses, is a NaN all the same.
+        return math.nan if value.is_nan() else float(value)
+    whole = int(value)
+    if whole == value:
+        return whole
+    try:
         return float(value)
-    return value
+    except OverflowError:
+        return value  # beyond a float: the validator refuses it as not finite
+
+
+def plain_value(value: Any) -> Any:
+    """A number as :func:`plain_number` makes it, or a quantity with such a magnitude.
+
+    Example:
+        >>> from decimal import Decimal
+        >>> plain_value(units.Quantity(Decimal("1.5"), "fte"))
+        <Quantity(1.5, 'fte')>
+    """
+    if isinstance(value, pint.Quantity):
+        magnitude = plain_number(value.magnitude)
+        if magnitude is value.magnitude:
+            return value
+        return units.Quantity(magnitude, value.units)
+    return plain_number(value)
+
+
+def stored_number(value: float) -> float:
+    """A figure as an indicator stores it: a ``float``, unless a float would change it.
+
+    Integers beyond 2**53 stay ``int``: their float is another number.
+
+    Example:
+        >>> stored_number(731), stored_number(2**53 + 1), stored_number(-0.0)
+        (731.0, 9007199254740993, -0.0)
+    """
+    if isinstance(value, int):
+        try:
+            as_float = float(value)
+        except OverflowError:
+            return value
+        return as_float if as_float == value else value
+    return float(value)
 
 
 def plain_year(value: Any) -> Any:
-    """A numpy integer scalar as an ``int``; anything else unchanged.
+    """A whole number of another type (a numpy integer) as an ``int``; anything else unchanged.
 
     Example:
         >>> import numpy as np
-        >>> plain_year(np.int64(2022))
-        2022
+        >>> plain_year(np.int64(2022)), plain_year(2022.0)
+        (2022, 2022.0)
     """
-    if _numpy_kind(value) in {"i", "u"}:
+    if isinstance(value, numbers.Integral) and not _is_bool(value):
         return int(value)
     return value
+
+
+def _is_scalar_array(value: Any) -> bool:
+    """Whether ``value`` is a numpy array of one number (shape ``()``), as numpy returns often."""
+    dtype = getattr(value, "dtype", None)
+    return (
+        getattr(value, "shape", None) == ()
+        and getattr(dtype, "kind", "") in {"i", "u", "f"}
+        and hasattr(value, "item")
+    )
+
+
+def is_number(value: object) -> bool:
+    """Whether ``value`` is a real number: a :class:`numbers.Real` or a Decimal, not a bool.
+
+    (Decimal is no ``numbers.Real``: it does not mix with floats.)
+
+    Example:
+        >>> from decimal import Decimal
+        >>> is_number(7.5), is_number(Decimal("7.5")), is_number(True), is_number("7.5")
+        (True, True, False, False)
+    """
+    return isinstance(value, numbers.Real | decimal.Decimal) and not _is_bool(value)
+
+
+def _is_bool(value: object) -> bool:
+    # numpy's bool is no subclass of bool, and no number either.
+    return isinstance(value, bool) or type(value).__name__ in {"bool_", "bool"}
 
 
 def is_year(value: object) -> bool:
@@ -75,10 +160,14 @@ def is_year(value: object) -> bool:
     )
 
 
+YEARS: Final = f"a year from {_FIRST_YEAR} to {_LAST_YEAR}"
+"""How messages name the years progmon accepts."""
+
+
 def _check_by(instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
     if value is not None and not is_year(value):
         raise ValidationError(
-            f"deadline must be a year from {_FIRST_YEAR} to {_LAST_YEAR}",
+            f"deadline must be {YEARS}",
             element=f"{type(instance).__name__}.by",
             value=value,
         )
@@ -87,19 +176,30 @@ def _check_by(instance: object, attribute: attrs.Attribute[Any], value: int | No
 def finite_magnitude(value: object, *, element: str) -> float:
     """The magnitude of a number or scalar quantity, refused unless finite.
 
+    Every real number is one (numpy's, Decimal, Fraction); a bool is none.
+    An integer too large for a float (beyond 1.8e308) is not finite.
+
     Raises:
-        ValidationError: ``value`` is no number (a bool is none) or not finite.
+        ValidationError: ``value`` is no number or not finite.
 
     Example:
         >>> finite_magnitude(units.Quantity(7.5, "mark"), element="x")
         7.5
+        >>> finite_magnitude(10**400, element="Level.value")
+        Traceback (most recent call last):
+        ...
+        progmon.errors.ValidationError: Level.value: must be finite, not NaN or infinite ...
     """
     magnitude = value.magnitude if isinstance(value, pint.Quantity) else value
-    if isinstance(magnitude, bool) or not isinstance(magnitude, int | float):
+    if not is_number(magnitude):
         raise ValidationError("must be a number or a scalar quantity", element=element, value=value)
-    if not math.isfinite(magnitude):
+    try:
+        number = float(magnitude)  # type: ignore[arg-type]  # is_number checked it
+    except (OverflowError, ValueError):  # an int beyond a float, a signalling NaN
+        number = math.nan
+    if not math.isfinite(number):
         raise ValidationError("must be finite, not NaN or infinite", element=element, value=value)
-    return float(magnitude)
+    return number
 
 
 def _check_number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -117,7 +217,7 @@ class Level:
         Level(value=32, by=2022)
     """
 
-    value: pint.Quantity[Any] | float = attrs.field(converter=plain_number, validator=_check_number)
+    value: pint.Quantity[Any] | float = attrs.field(converter=plain_value, validator=_check_number)
     by: int | None = attrs.field(default=None, converter=plain_year, validator=_check_by)
 
 
@@ -135,9 +235,7 @@ class Change:
         -360
     """
 
-    amount: pint.Quantity[Any] | float = attrs.field(
-        converter=plain_number, validator=_check_number
-    )
+    amount: pint.Quantity[Any] | float = attrs.field(converter=plain_value, validator=_check_number)
     by: int | None = attrs.field(default=None, converter=plain_year, validator=_check_by)
 
 
@@ -152,6 +250,7 @@ def _check_fraction(instance: object, attribute: attrs.Attribute[Any], value: fl
 
 
 def _to_fraction(value: float | pint.Quantity[Any]) -> float:
+    value = plain_value(value)
     if isinstance(value, pint.Quantity):
         if not units.is_share(value.units):
             raise ValidationError(
@@ -220,9 +319,9 @@ def normalize_target(target: Target, unit: Any, *, element: str) -> Target:
         value = target.value
         if isinstance(value, pint.Quantity):
             units.check_compatible(value.units, unit, element=f"{element} target")
-            value = units.Quantity(float(value.m_as(unit)), unit)
+            value = units.Quantity(stored_number(value.m_as(unit)), unit)
         else:
-            value = units.Quantity(float(value), unit)
+            value = units.Quantity(stored_number(value), unit)
         bounds = units.valid_range(unit)
         if bounds is not None and not bounds[0] <= value.magnitude <= bounds[1]:
             raise ValidationError(
@@ -243,6 +342,6 @@ def normalize_target(target: Target, unit: Any, *, element: str) -> Target:
                     value=str(amount),
                 )
             units.check_compatible(amount.units, unit, element=f"{element} target")
-            amount = float(amount.m_as(unit))
-        return attrs.evolve(target, amount=float(amount))
+            amount = amount.m_as(unit)
+        return attrs.evolve(target, amount=stored_number(amount))
     return target

@@ -590,15 +590,20 @@ def _cutoff(as_of: AsOf, figures: Iterable[Measurement]) -> tuple[date, int, flo
         starts = [m.period.start for m in figures if m.value is not None]
         year = max(starts).year if starts else date.today().year  # noqa: DTZ011  # a year, no zone
         return date(year, 12, 31), year, year + 0.5
-    if isinstance(as_of, bool):
-        raise ValidationError("is not a year, Period or date", element="as_of", value=as_of)
-    if isinstance(as_of, int):
-        Period.year(as_of)  # validates the year
-        return date(as_of, 12, 31), as_of, as_of + 0.5
-    if isinstance(as_of, Period):
-        return as_of.end, as_of.end.year, as_of.midpoint
-    if isinstance(as_of, date):
-        return as_of, as_of.year, Period.between(as_of, as_of).midpoint
+    from ._targets import plain_year  # here: this function is all of the module that uses it
+
+    as_of = plain_year(as_of)  # a numpy integer is a year too
+    try:
+        # The Period constructors check the year and the type, as for any period.
+        if isinstance(as_of, int) and not isinstance(as_of, bool):
+            period = Period.year(as_of)
+            return period.end, as_of, as_of + 0.5
+        if isinstance(as_of, Period):
+            return as_of.end, as_of.end.year, as_of.midpoint
+        if isinstance(as_of, date):
+            return as_of, as_of.year, Period.between(as_of, as_of).midpoint
+    except ValidationError as e:
+        raise ValidationError(e.message, element="as_of", value=as_of) from None
     raise ValidationError("is not a year, Period or date", element="as_of", value=as_of)
 
 

@@ -51,6 +51,7 @@ from ._progress import (
     project,
 )
 from ._progress import _cagr as _compound_rate
+from ._targets import finite_magnitude, plain_number
 from .errors import ValidationError
 
 __all__ = ["DEFAULT", "Gap", "GrowthRatio", "Method", "ProRata", "Projection", "get_method"]
@@ -96,8 +97,30 @@ class Method(Protocol):
         ...
 
 
+def _threshold(default: float, *, kw_only: bool = False) -> float:
+    """A threshold field: a real number (not a bool, not a text), stored as a float."""
+    return attrs.field(
+        default=default,
+        kw_only=kw_only,
+        converter=attrs.Converter(_to_threshold, takes_self=True, takes_field=True),
+    )
+
+
+def _to_threshold(value: object, instance: object, field: attrs.Attribute[float]) -> float:
+    return finite_magnitude(plain_number(value), element=f"{type(instance).__name__}.{field.name}")
+
+
+def _check_flag(instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
+    if not isinstance(value, bool):
+        raise ValidationError(
+            f"{attribute.name} must be True or False",
+            element=type(instance).__name__,
+            value=value,
+        )
+
+
 def _rate_field(default: float) -> float:
-    return attrs.field(default=default, kw_only=True, converter=float)
+    return _threshold(default, kw_only=True)
 
 
 class _Thresholds:
@@ -198,9 +221,9 @@ class GrowthRatio(_Thresholds):
         0.9665
     """
 
-    on_track: float = attrs.field(default=0.95, converter=float)
-    at_risk: float = attrs.field(default=0.6, converter=float)
-    off_track: float = attrs.field(default=0.0, converter=float)
+    on_track: float = _threshold(0.95)
+    at_risk: float = _threshold(0.6)
+    off_track: float = _threshold(0.0)
     rate_on_track: float = _rate_field(0.015)
     rate_at_risk: float = _rate_field(0.005)
     rate_off_track: float = _rate_field(0.0)
@@ -259,13 +282,13 @@ class Projection(_Thresholds):
         0.976
     """
 
-    on_track: float = attrs.field(default=0.95, converter=float)
-    at_risk: float = attrs.field(default=0.10, converter=float)
-    off_track: float = attrs.field(default=0.0, converter=float)
+    on_track: float = _threshold(0.95)
+    at_risk: float = _threshold(0.10)
+    off_track: float = _threshold(0.0)
     rate_on_track: float = _rate_field(0.015)
     rate_at_risk: float = _rate_field(0.005)
     rate_off_track: float = _rate_field(0.0)
-    compound: bool = attrs.field(default=True, kw_only=True)
+    compound: bool = attrs.field(default=True, kw_only=True, validator=_check_flag)
 
     @property
     def name(self) -> str:
@@ -321,9 +344,9 @@ class ProRata(_Thresholds):
         1.2
     """
 
-    on_track: float = attrs.field(default=0.95, converter=float)
-    at_risk: float = attrs.field(default=0.6, converter=float)
-    off_track: float = attrs.field(default=0.0, converter=float)
+    on_track: float = _threshold(0.95)
+    at_risk: float = _threshold(0.6)
+    off_track: float = _threshold(0.0)
     rate_on_track: float = _rate_field(0.015)
     rate_at_risk: float = _rate_field(0.005)
     rate_off_track: float = _rate_field(0.0)

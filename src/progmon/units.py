@@ -33,6 +33,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import math
 from typing import Any, Final
 
@@ -105,22 +106,38 @@ _NONNEGATIVE_UNITS: Final = frozenset(
 def to_unit(unit: object, *, element: str = "unit") -> Any:
     """Return ``unit`` as a unit of progmon's registry.
 
+    A unit with an offset or a logarithmic scale (``degC``, ``degF``,
+    ``decibel``) is refused: the assessment subtracts figures and scales
+    differences, which pint cannot do in such a unit. Temperatures are
+    ``kelvin``, differences of temperature ``delta_degC``.
+
     Args:
         unit: A unit string (``"report"``, ``"percent"``), a pint unit, or a
             quantity whose unit is taken.
         element: The element named in the error message.
 
     Raises:
-        UnitError: ``unit`` is not a unit this registry knows.
+        UnitError: ``unit`` is missing, not a unit this registry knows, or
+            one with an offset.
 
     Example:
         >>> to_unit("report / thousand_inhabitants")
         <Unit('report / thousand_inhabitants')>
+        >>> to_unit("degC")
+        Traceback (most recent call last):
+        ...
+        progmon.errors.UnitError: unit: is a unit with an offset (degree_Celsius), ...
     """
     if isinstance(unit, pint.Quantity):
         unit = unit.units
     if isinstance(unit, pint.Unit):
         unit = str(unit)
+    if unit is None:
+        raise UnitError(
+            "is missing: give a unit such as 'report', 'percent' or 'count'",
+            element=element,
+            value=unit,
+        )
     if not isinstance(unit, str) or not unit.strip():
         raise UnitError("is not a unit", element=element, value=unit)
     try:
@@ -128,7 +145,30 @@ def to_unit(unit: object, *, element: str = "unit") -> Any:
     # pint's parser raises assorted exceptions on garbage (even AssertionError).
     except Exception as e:
         raise UnitError("is not a known unit", element=element, value=unit) from e
+    if not _scales(str(parsed)):
+        advice = (
+            "use kelvin for temperatures, delta_degC (or delta_degF) for differences of them"
+            if parsed.dimensionality == registry.kelvin.dimensionality
+            else "use a unit without an offset or logarithmic scale"
+        )
+        raise UnitError(
+            f"is a unit with an offset ({parsed}), in which figures cannot be subtracted "
+            f"or scaled as the assessment does: {advice}",
+            element=element,
+            value=unit,
+        )
     return parsed
+
+
+@functools.cache
+def _scales(unit: str) -> bool:
+    """Whether a difference of two values in ``unit`` can be scaled in ``unit``."""
+    one = Quantity(1, unit)
+    try:
+        one * 2 - one
+    except pint.errors.PintError:  # OffsetUnitCalculusError, LogarithmicUnitCalculusError
+        return False
+    return True
 
 
 def _names(unit: Any) -> set[str]:
