@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import enum
+import fractions
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -934,7 +935,7 @@ class Indicator:
             if len(present) < len(parts):
                 totals.append(Measurement(period, None, provisional=provisional))
                 continue
-            total = stored_number(sum(f.value.m_as(unit) for f in present))
+            total = _exact_sum(f.value.m_as(unit) for f in present)
             cited = {f.source for f in present}
             source = cited.pop() if len(cited) == 1 else None
             totals.append(
@@ -944,6 +945,17 @@ class Indicator:
             )
         fields["unit"] = unit
         return cls(measurements=tuple(totals), components=parts, **fields)
+
+
+def _exact_sum(values: Iterable[float]) -> float:
+    """The sum of ``values``, as an indicator stores it; exact, not rounded at every step.
+
+    Example:
+        >>> _exact_sum([2**53 + 1, 2.0]), _exact_sum([1e16, 1.0, -1e16]), sum([1e16, 1.0, -1e16])
+        (9007199254740995, 1.0, 0.0)
+    """
+    total = sum(map(fractions.Fraction, values), fractions.Fraction(0))
+    return stored_number(total.numerator if total.denominator == 1 else float(total))
 
 
 # --------------------------------------------------------------------------- goals
