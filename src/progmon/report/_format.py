@@ -98,21 +98,31 @@ _SCIENTIFIC_FROM: Final = 1e15
 _DIGITS: Final = re.compile(r"#,##0(?:\.0+)?")
 
 
+def _exact(value: Any) -> float:
+    """A magnitude to show: a whole number that is an int stays one, every digit exact."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return float(value)
+
+
 def _babel(
     function: Callable[..., str], value: float, pattern: str, *, shown: float, **kwargs: Any
 ) -> str:
-    """``function(value, pattern, ...)`` of Babel for any float, in plain spaces.
+    """``function(value, pattern, ...)`` of Babel for any float or int, in plain spaces.
 
     ``shown`` is the number as the reader will see it (a share times 100),
-    which decides between positional and scientific notation.
+    which decides between positional and scientific notation: an int has
+    all its digits, and is shown with all of them.
     """
-    if math.isfinite(shown) and abs(shown) >= _SCIENTIFIC_FROM:
-        # "0E0" keeps the number's own significant digits, as repr() has them.
-        pattern = _DIGITS.sub("0E0", pattern)
-    value = float(value)  # a numpy scalar (a chart's tick) has a repr of its own
-    number: decimal.Decimal | float = (
-        decimal.Decimal(repr(value)) if math.isfinite(value) else value
-    )
+    number: decimal.Decimal | float
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = decimal.Decimal(value)
+    else:
+        if math.isfinite(shown) and abs(shown) >= _SCIENTIFIC_FROM:
+            # "0E0" keeps the number's own significant digits, as repr() has them.
+            pattern = _DIGITS.sub("0E0", pattern)
+        value = float(value)  # a numpy scalar (a chart's tick) has a repr of its own
+        number = decimal.Decimal(repr(value)) if math.isfinite(value) else value
     with decimal.localcontext() as context:
         context.prec = _PRECISION
         return _plain_spaces(function(number, format=pattern, **kwargs))
@@ -156,13 +166,16 @@ class Formatter:
     def number(self, value: float, decimals: int = 0, *, sign: bool = False) -> str:
         """``value`` with ``decimals`` decimals and the locale's separators.
 
-        From 10**15 on, as the digits the number has times a power of ten.
+        A float from 10**15 on, where floats skip whole numbers, is shown as
+        its digits times a power of ten; an int with every digit.
 
         Example:
             >>> Formatter("nl").number(4640), Formatter("nl").number(-6.2, 1, sign=True)
             ('4.640', '-6,2')
             >>> Formatter("nl").number(1.5e308, 1), Formatter("en").number(1e28)
             ('1,5E308', '1E28')
+            >>> Formatter("nl").number(2**60 + 1)
+            '1.152.921.504.606.846.977'
         """
         fraction = "." + "0" * decimals if decimals > 0 else ""
         pattern = f"#,##0{fraction}"
@@ -423,7 +436,7 @@ def _is_one(shown: str) -> bool:
 
 def _split(value: pint.Quantity[Any] | float, unit: Any) -> tuple[float, Any]:
     if isinstance(value, pint.Quantity):
-        return float(value.magnitude), value.units
+        return _exact(value.magnitude), value.units
     if unit is None:
-        return float(value), units.to_unit("count")
-    return float(value), unit
+        return _exact(value), units.to_unit("count")
+    return _exact(value), unit

@@ -317,7 +317,7 @@ class _Builder:
             return ""
         if m.value is None:
             return label("none", fmt)
-        value = float(m.value.m_as(unit))
+        value = m.value.m_as(unit)  # an int keeps every digit
         if units.is_share(unit) or units.to_unit(unit) == units.registry.EUR:
             text = fmt.quantity(m.value)
         else:
