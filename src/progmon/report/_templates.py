@@ -11,10 +11,10 @@ it, so each environment treats every ``{{ ... }}`` alike, in its
   serialized itself, the indicator's name escaped by the serializer.
 * Markdown (``*.md.j2``): :func:`markdown_text` escapes ``&``, ``<`` and ``>``
   as entities (no HTML, no autolink), and backslash-escapes ``\``, ``[``,
-  ``]`` (no link or image), ``\``` (no code span, which would show these
-  escapes as typed, and no code fence) and ``~`` (no fence either). What the
-  hook returns is marked safe, so the environment's autoescape passes it on
-  unchanged and a macro's output is not escaped twice.
+  ``]`` (no link or image), the backtick (no code span, which would show
+  these escapes as typed, and no code fence) and ``~`` (no fence either).
+  What the hook returns is marked safe, so the environment's autoescape
+  passes it on unchanged and a macro's output is not escaped twice.
 
 The Markdown filters ``cell`` (a table cell: one line, ``|`` escaped) and
 ``line`` (a heading or list item: one line) escape their value themselves,
