@@ -103,6 +103,9 @@ _NONNEGATIVE_UNITS: Final = frozenset(
 )
 
 
+_LONGEST_UNIT: Final = 200
+
+
 def to_unit(unit: object, *, element: str = "unit") -> Any:
     """Return ``unit`` as a unit of progmon's registry.
 
@@ -140,6 +143,13 @@ def to_unit(unit: object, *, element: str = "unit") -> Any:
         )
     if not isinstance(unit, str) or not unit.strip():
         raise UnitError("is not a unit", element=element, value=unit)
+    # pint's parser takes minutes on a text of megabytes; no unit is that long.
+    if len(unit) > _LONGEST_UNIT:
+        raise UnitError(
+            f"is not a known unit: no unit is longer than {_LONGEST_UNIT} characters",
+            element=element,
+            value=unit,
+        )
     try:
         parsed = registry.parse_units(unit)
     # pint's parser raises assorted exceptions on garbage (even AssertionError).

@@ -589,11 +589,15 @@ def _culprit(
     return ()
 
 
+_CULPRIT_ORDER: Final[dict[type, int]] = {dict: 1, list: 2}
+
+
 def _culprit_in_table(
     table: Mapping[str, Any], build: Callable[[Any], object], error: ProgmonError
 ) -> tuple[str | int, ...]:
-    # Plain values first: a deadline is the culprit, rather than the indicators it precedes.
-    for key in sorted(table, key=lambda k: isinstance(table[k], Mapping | list)):
+    # Plain values first, then tables, lists last: a deadline is the culprit rather
+    # than the indicators it precedes, a target's year rather than the figures.
+    for key in sorted(table, key=lambda k: _CULPRIT_ORDER.get(type(table[k]), 0)):
         if _builds(build, {k: v for k, v in table.items() if k != key}):
 
             def build_key(item: Any, key: str = key) -> object:

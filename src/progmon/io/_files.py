@@ -12,7 +12,7 @@ import tomli_w
 
 from progmon._model import Programme
 from progmon._write import as_path, write_text
-from progmon.errors import FileFormatError
+from progmon.errors import FileFormatError, ValidationError
 
 from ._converter import structure_programme, unstructure_programme
 from ._text import (
@@ -118,6 +118,8 @@ def dumps(programme: Programme, format: Format = "toml") -> str:  # noqa: A002  
         >>> print(dumps(Programme(id="p", name="Programma P")).splitlines()[-1])
         name = "Programma P"
     """
+    if not isinstance(programme, Programme):
+        raise ValidationError("must be a Programme", element="programme", value=programme)
     data = unstructure_programme(programme)
     if format == "toml":
         return _TOML_HEADER + tomli_w.dumps(data)
