@@ -293,7 +293,7 @@ def _programme(field: str | None = None, text: str = "") -> Programme:
 def baseline() -> dict[tuple[str, str], str]:
     """The review of the programme with ordinary texts everywhere."""
     return {
-        (fmt, lang): render(_programme(), format=fmt, lang=lang, as_of=2019)  # type: ignore[arg-type]
+        (fmt, lang): render(_programme(), format=fmt, lang=lang, as_of=2019)
         for fmt in FORMATS
         for lang in LANGUAGES
     }
@@ -498,6 +498,13 @@ CRASH_CASES = {
         2019,
         ("€ -1,7E308 (2018)", "€ 1,7E308 (2019)"),
         ("-€1.7E308 (2018)", "€1.7E308 (2019)"),
+        1,
+    ),
+    "whole-counts-beyond-2**53": Valid(
+        lambda: _one(_counts((2018, 2**60 + 1), (2019, 2**60 + 3), unit="incident")),
+        2019,
+        ("1.152.921.504.606.846.977 incidenten (2018)", "| 1.152.921.504.606.846.979 |"),
+        ("1,152,921,504,606,846,977 incidents (2018)", "| 1,152,921,504,606,846,979 |"),
         1,
     ),
     "days-projected-over-years": Valid(
@@ -808,7 +815,7 @@ def test_any_text_in_names_and_notes_stays_text(name: str, note: str) -> None:
 def test_every_valid_programme_is_rendered(programme: Programme) -> None:
     for fmt in FORMATS:
         for lang in LANGUAGES:
-            review = render(programme, format=fmt, lang=lang, as_of=2031)  # type: ignore[arg-type]
+            review = render(programme, format=fmt, lang=lang, as_of=2031)
             assert review.startswith("# " if fmt == "md" else "<!DOCTYPE html>")
             if fmt == "html":
                 _check_page(review)
