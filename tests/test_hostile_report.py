@@ -404,6 +404,14 @@ def test_ids_that_are_words_keep_their_anchor() -> None:
     assert 'id="ind--1"' in page  # too long for an anchor: the row's number
 
 
+def test_a_name_xml_cannot_hold_leaves_the_chart_an_svg_document() -> None:
+    # U+FFFE and U+FFFF are text to HTML, but no XML document may hold them.
+    page = render(_programme("indicator.name", "a\ufffeb\uffff"), format="html", as_of=2019)
+    (chart,) = _charts(page)
+    assert chart[0].text == "Verloop van a\\ufffeb\\uffff"
+    assert "a\ufffeb\uffff" in _text_of(page)  # the page's own text: as typed
+
+
 def test_the_same_programme_gives_the_same_bytes() -> None:
     programme = _programme("indicator.name", MARKUP.text)
     assert render(programme, format="html", as_of=2019) == render(

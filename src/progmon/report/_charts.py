@@ -47,6 +47,10 @@ _XLINK: Final = "http://www.w3.org/1999/xlink"
 _PREFIXES: Final = {_SVG: "", _XLINK: "xlink:"}
 _DECLARATIONS: Final = {"xmlns": _SVG, "xmlns:xlink": _XLINK}
 _URL_REFERENCE: Final = re.compile(r"url\(#([^)]*)\)")
+# The two characters XML 1.0 cannot hold that inert() leaves (it shows the
+# controls and surrogates XML refuses too): shown as their escapes as well,
+# so that the chart stays an XML document whatever the indicator's name.
+_NOT_IN_XML: Final = re.compile("[\ufffe\uffff]")
 
 # matplotlib computes limits, margins and ticks in floats: near 1.8e308 a
 # value plus its margin overflows, and near zero the span of 1e-300 figures
@@ -241,7 +245,9 @@ def chart_svg(assessment: Any, fmt: Formatter, *, number: int = 1) -> str:
         )
         buffer = io.StringIO()
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
-    title = inert(f"{label('chart_caption', fmt)} {indicator.name}")
+    title = _NOT_IN_XML.sub(
+        lambda m: f"\\u{ord(m[0]):04x}", inert(f"{label('chart_caption', fmt)} {indicator.name}")
+    )
     return _clean(buffer.getvalue(), title, f"chart-{number}")
 
 
