@@ -540,3 +540,63 @@ hostile_texts = st.lists(
     max_size=8,
 ).map("".join)
 hostile_names = hostile_texts.filter(lambda text: bool(text.strip()))
+
+
+# ---------------------------------------------------------------------------
+# Hostile values for the model and the files (test_model_properties.py, test_io_files.py)
+# ---------------------------------------------------------------------------
+#
+# Texts with a lone surrogate somewhere (no file can hold them: the model
+# refuses them in every text field), free texts with everything else,
+# whole numbers beyond what a float holds exactly, and values of the wrong
+# type for each kind of field.
+
+#: Any text the model keeps in a note or a name: everything but lone surrogates.
+free_texts = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
+free_names = free_texts.filter(lambda text: bool(text.strip()))
+
+lone_surrogates = st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)
+
+
+@st.composite
+def with_lone_surrogate(draw: st.DrawFn, texts: st.SearchStrategy[str] = id_names) -> str:
+    """A text from ``texts`` with a lone surrogate put in at any place."""
+    text = draw(texts)
+    at = draw(st.integers(0, len(text)))
+    return text[:at] + draw(lone_surrogates) + text[at:]
+
+
+#: Whole numbers that a float cannot hold exactly, up to the largest float.
+big_ints = st.integers(2**53 + 1, 2**1000).filter(lambda n: float(n) != n) | st.integers(
+    -(2**1000), -(2**53) - 1
+).filter(lambda n: float(n) != n)
+
+#: Values that are no number: texts that look like one, bools, containers, complex.
+NOT_A_NUMBER = st.one_of(
+    st.sampled_from(["0.9", "7,5", "1e3", "", "abc", "nan"]),
+    st.booleans(),
+    st.just(np.bool_(True)),
+    st.lists(st.integers(0, 9), min_size=1, max_size=3),
+    st.dictionaries(st.text(max_size=2), st.integers(), max_size=2),
+    st.complex_numbers(allow_nan=False, allow_infinity=False).filter(lambda z: z.imag != 0),
+    st.just(b"5"),
+)
+
+#: Values that are no year: floats, texts, bools, ints outside 1800-2200, Decimals.
+NOT_A_YEAR = st.one_of(
+    st.floats(1800, 2200),
+    st.sampled_from(["2019", "", "MMXIX"]),
+    st.booleans(),
+    st.integers(max_value=1799),
+    st.integers(min_value=2201),
+    st.integers(1800, 2200).map(decimal.Decimal),
+)
+
+#: Values that are no period: floats, bools, dates as texts Python cannot read, containers.
+NOT_A_PERIOD = st.one_of(
+    st.floats(allow_nan=False),
+    st.booleans(),
+    st.sampled_from(["2019-13", "19", "2019/12", "december", "2019-02-30/2019-03-01", ""]),
+    st.lists(st.integers(2000, 2030), min_size=1, max_size=2),
+    st.integers(max_value=1799),
+)

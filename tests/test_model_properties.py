@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import decimal
+import fractions
+import math
+from collections.abc import Callable
+
 import attrs
 import pytest
 from hypothesis import assume, given
@@ -12,25 +17,37 @@ from progmon import (
     Ambition,
     Change,
     Goal,
+    Improve,
     Indicator,
     Level,
+    Maintain,
     Measurement,
+    Period,
     Programme,
+    RelativeChange,
     Resource,
     Section,
     Source,
+    methods,
     units,
 )
 from progmon.errors import DuplicateError, ProgmonError, UnitError, ValidationError
 from strategies import (
     COMPATIBLE_UNITS,
     NON_FINITE,
+    NOT_A_NUMBER,
+    NOT_A_PERIOD,
     NOT_A_SEQUENCE,
+    NOT_A_YEAR,
     NOT_TEXT,
+    big_ints,
     calendar_years,
     figures_in_range,
+    free_texts,
+    id_names,
     out_of_range,
     programmes,
+    with_lone_surrogate,
 )
 
 Q = units.Quantity
@@ -222,3 +239,162 @@ def test_a_whole_figure_equals_and_hashes_as_its_float(year: int, figure: int) -
     b = Indicator(id="x", name="X", unit="report", measurements=[Measurement(year, figure)])
     assert a == b
     assert hash(a) == hash(b)
+
+
+# Hostile values -------------------------------------------------------------------------
+
+# Every free text of the model (not an id), with the fields it needs.
+FREE_TEXT_FIELDS = [case for case in TEXT_FIELDS if case[2] != "id"] + [
+    (Indicator, {"id": "x", "name": "X", "unit": "count"}, "description"),
+    (Goal, {"id": "g", "statement": "S"}, "note"),
+    (Source, {"title": "T"}, "title"),
+    (Source, {"title": "T"}, "url"),
+    (Action, {"description": "a"}, "description"),
+    (Resource, {"purpose": "r", "amount": Q(1, "EUR")}, "purpose"),
+]
+ID_FIELDS = [
+    (Programme, {"id": "p", "name": "P"}, "id"),
+    (Goal, {"id": "g", "statement": "S"}, "id"),
+    (Indicator, {"id": "x", "name": "X", "unit": "count"}, "id"),
+]
+
+
+def _required(cls: type, name: str) -> bool:
+    return attrs.fields_dict(cls)[name].default is attrs.NOTHING
+
+
+@given(st.sampled_from(FREE_TEXT_FIELDS), free_texts)
+def test_any_text_but_lone_surrogates_is_kept_in_free_texts(
+    case: tuple[type, dict[str, object], str], text: str
+) -> None:
+    cls, fields, name = case
+    assume(text.strip() or not _required(cls, name))
+    assert getattr(cls(**{**fields, name: text}), name) == text
+
+
+@given(st.sampled_from(FREE_TEXT_FIELDS + ID_FIELDS), with_lone_surrogate())
+def test_a_lone_surrogate_is_refused_in_every_text_field(
+    case: tuple[type, dict[str, object], str], text: str
+) -> None:
+    cls, fields, name = case
+    with pytest.raises(ValidationError, match="lone surrogate") as info:
+        cls(**{**fields, name: text})
+    assert info.value.value == text
+    assert name in info.value.message
+    assert str(info.value).isprintable()
+
+
+@given(with_lone_surrogate(free_texts))
+def test_a_lone_surrogate_is_refused_in_labels_and_paragraphs(text: str) -> None:
+    with pytest.raises(ValidationError, match="label must not hold the lone surrogate"):
+        Period.year(2019, label=text)
+    with pytest.raises(ValidationError, match=r"paragraphs\[1\] must not hold the lone surrogate"):
+        Section("T", paragraphs=["goed", text])
+
+
+@given(
+    st.sampled_from(ID_FIELDS),
+    id_names,
+    st.characters(categories=("Cc", "Cf", "Zl", "Zp")),
+    st.data(),
+)
+def test_ids_refuse_control_and_format_characters(
+    case: tuple[type, dict[str, object], str], text: str, refused: str, data: st.DataObject
+) -> None:
+    cls, fields, name = case
+    at = data.draw(st.integers(0, len(text)))
+    bad = text[:at] + refused + text[at:]
+    with pytest.raises(ValidationError, match=f"U\\+{ord(refused):04X}") as info:
+        cls(**{**fields, name: bad})
+    assert info.value.value == bad
+
+
+@given(st.sampled_from(ID_FIELDS), id_names)
+def test_ids_without_refused_characters_are_kept(
+    case: tuple[type, dict[str, object], str], text: str
+) -> None:
+    cls, fields, name = case
+    assert getattr(cls(**{**fields, name: text}), name) == text
+
+
+def _indicator(**fields: object) -> Indicator:
+    return Indicator(**{"id": "x", "name": "X", "unit": "count", **fields})
+
+
+# None is allowed where a field is optional.
+NOT_TEXT_NOR_NONE = NOT_TEXT.filter(lambda value: value is not None)
+
+# Every field of every model type and target that takes a value of one kind,
+# with what is of another kind.
+WRONG_TYPES = [
+    *[(Measurement, {"period": 2019}, n, NOT_A_NUMBER) for n in ("value", "margin")],
+    (Measurement, {"period": 2019}, "sample_size", NOT_A_NUMBER | st.floats(1, 100)),
+    (Measurement, {}, "period", NOT_A_PERIOD),
+    (Measurement, {"period": 2019}, "provisional", st.sampled_from(["ja", 1, None])),
+    (Measurement, {"period": 2019}, "source", NOT_TEXT_NOR_NONE | st.just("Politie")),
+    (Level, {}, "value", NOT_A_NUMBER),
+    (Change, {}, "amount", NOT_A_NUMBER),
+    (RelativeChange, {}, "fraction", NOT_A_NUMBER),
+    *[(cls, {"value": 1}, "by", NOT_A_YEAR) for cls in (Level,)],
+    *[(cls, {}, "by", NOT_A_YEAR) for cls in (Improve, Maintain)],
+    (Goal, {"id": "g", "statement": "S"}, "deadline", NOT_A_YEAR),
+    (Source, {"title": "T"}, "year", NOT_A_YEAR),
+    (Action, {"description": "a"}, "period", NOT_A_PERIOD),
+    (Resource, {"purpose": "r"}, "amount", NOT_A_NUMBER | st.floats(allow_nan=False)),
+    (Resource, {"purpose": "r", "amount": Q(1, "EUR")}, "period", NOT_A_PERIOD),
+    (Resource, {"purpose": "r", "amount": Q(1, "EUR")}, "incidental", st.sampled_from(["no", 0])),
+    (Programme, {"id": "p", "name": "P"}, "period", NOT_A_PERIOD),
+    (Programme, {"id": "p", "name": "P"}, "language", NOT_TEXT | st.just("de")),
+    (Section, {"title": "T"}, "paragraphs", NOT_A_SEQUENCE | st.just([1, 2])),
+    *[
+        (_indicator, {}, n, NOT_TEXT_NOR_NONE | st.just("up"))
+        for n in ("direction", "kind", "target", "source")
+    ],
+    (_indicator, {}, "unit", NOT_TEXT | st.sampled_from(["degC", "procent", " "])),
+    (_indicator, {}, "baseline", NOT_A_PERIOD),
+    *[
+        (method, {}, threshold, NOT_A_NUMBER | st.none())
+        for method in (methods.GrowthRatio, methods.Projection, methods.ProRata)
+        for threshold in ("on_track", "at_risk", "off_track", "rate_on_track")
+    ],
+]
+
+
+@given(st.sampled_from(WRONG_TYPES), st.data())
+def test_wrong_types_are_refused_in_every_field(
+    case: tuple[Callable[..., object], dict[str, object], str, st.SearchStrategy[object]],
+    data: st.DataObject,
+) -> None:
+    make, fields, name, wrong = case
+    bad = data.draw(wrong)
+    with pytest.raises(ProgmonError) as info:
+        make(**{**fields, name: bad})
+    assert isinstance(info.value, ValueError | TypeError)
+
+
+@given(big_ints.filter(lambda n: n > 0))
+def test_ints_beyond_a_float_are_kept_exactly(number: int) -> None:
+    indicator = _indicator(measurements=[Measurement(2019, number)], target=Level(number + 1))
+    assert indicator.latest.value.magnitude == number
+    assert type(indicator.latest.value.magnitude) is int
+    assert indicator.target.value.magnitude == number + 1
+
+
+@given(st.integers(min_value=2**1024))
+def test_ints_beyond_the_largest_float_are_refused(number: int) -> None:
+    with pytest.raises(ValidationError, match="finite"):
+        Measurement(2019, number)
+    with pytest.raises(ValidationError, match="finite"):
+        Level(-number)
+
+
+@given(st.decimals(min_value=-1e6, max_value=1e6, places=3, allow_nan=False, allow_infinity=False))
+def test_decimals_and_fractions_are_their_numbers(number: decimal.Decimal) -> None:
+    expected = float(number)
+    as_decimal = _indicator(unit="EUR", measurements=[Measurement(2019, number)])
+    as_fraction = _indicator(
+        unit="EUR", measurements=[Measurement(2019, fractions.Fraction(number))]
+    )
+    assert as_decimal.latest.value.magnitude == expected
+    assert as_fraction.latest.value.magnitude == expected
+    assert math.copysign(1, as_decimal.latest.value.magnitude) == math.copysign(1, expected)

@@ -156,7 +156,7 @@ class ProgmonFileError(ProgmonError, OSError):
         >>> progmon.load("no/such/programme.toml")
         Traceback (most recent call last):
         ...
-        progmon.errors.ProgmonFileError: no/such/programme.toml: cannot be read: there is no such file
+        progmon.errors.ProgmonFileError: no/such/programme.toml: cannot be read: there is no ...
     """
 
 
