@@ -891,3 +891,38 @@ def test_read(case: Read, tmp_path: Path) -> None:
 
 def test_the_catalogue_is_large() -> None:
     assert len(REFUSED) + len(WRONG_PATHS) * 5 + len(READ) >= 100
+
+
+@pytest.mark.parametrize(
+    ("bad", "path"),
+    [
+        ("value = 131", "measurements[2500].value"),  # out of range on its own
+        ('period = "2001-01"', "measurements[2500].period"),  # a month twice
+    ],
+)
+def test_an_error_among_thousands_of_figures_is_found_in_few_tries(
+    bad: str, path: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from progmon.io import _converter
+
+    figures = [
+        f'{{ period = "{1800 + i // 12}-{i % 12 + 1:02d}", value = 50 }}' for i in range(3000)
+    ]
+    figures[2500] = figures[2500].replace(
+        "value = 50" if "value" in bad else 'period = "2008-05"', bad
+    )
+    text = toml(", ".join(figures), unit="percent")
+    tries = 0
+    builds = _converter._builds
+
+    def counted(build: Callable[[Any], object], value: Any) -> bool:
+        nonlocal tries
+        tries += 1
+        return builds(build, value)
+
+    monkeypatch.setattr(_converter, "_builds", counted)
+    with pytest.raises(ValidationError) as caught:
+        progmon.io.loads(text, origin="p.toml")
+    assert caught.value.element == f"p.toml: {AT}.{path}"
+    # Leaving out one figure at a time would be 3000 tries of 3000 figures each.
+    assert tries < 60

@@ -575,18 +575,57 @@ def _culprit(
 ) -> tuple[str | int, ...]:
     """The key path inside ``value`` that ``build(value)`` fails on; ``()`` if it is ``value``."""
     if isinstance(value, list):
-        # From the end: of two figures that collide, the later one is the mistake.
-        for index in reversed(range(len(value))):
-            if _builds(build, value[:index] + value[index + 1 :]):
+        index = _culprit_in_list(value, build, error)
+        if index is None:
+            return ()
 
-                def build_item(item: Any, index: int = index) -> object:
-                    return build([*value[:index], item, *value[index + 1 :]])
+        def build_item(item: Any, index: int = index) -> object:
+            return build([*value[:index], item, *value[index + 1 :]])
 
-                return (index, *_culprit(value[index], build_item, error))
-        return ()
+        return (index, *_culprit(value[index], build_item, error))
     if isinstance(value, Mapping):
         return _culprit_in_table(value, build, error)
     return ()
+
+
+# Up to this many items, each is tried by leaving it out; beyond, a bisection
+# keeps the search at n log n builds of the list, not n squared.
+_ONE_BY_ONE: Final = 16
+
+
+def _culprit_in_list(
+    items: list[Any], build: Callable[[Any], object], error: ProgmonError
+) -> int | None:
+    """The index of the item that ``build(items)`` fails on, if one can be found."""
+    if not items or not _builds(build, []):
+        return None
+    shown = str(error.value)
+    named = [i for i, item in enumerate(items) if _holds(item, shown)]
+    # From the end: of two figures that collide, the later one is the mistake.
+    candidates = named[::-1] + (
+        list(reversed(range(len(items)))) if len(items) <= _ONE_BY_ONE else []
+    )
+    for index in candidates:
+        if _builds(build, items[:index] + items[index + 1 :]):
+            return index
+    if len(items) <= _ONE_BY_ONE:
+        return None
+    # The item whose addition turns a valid start of the list into an invalid one.
+    valid, invalid = 0, len(items)
+    while invalid - valid > 1:
+        middle = (valid + invalid) // 2
+        if _builds(build, items[:middle]):
+            valid = middle
+        else:
+            invalid = middle
+    return invalid - 1
+
+
+def _holds(value: Any, shown: str) -> bool:
+    """Whether ``value``, or a plain value in its tables, is shown as ``shown``."""
+    if isinstance(value, Mapping):
+        return any(_holds(item, shown) for item in value.values())
+    return not isinstance(value, list) and str(value) == shown
 
 
 _CULPRIT_ORDER: Final[dict[type, int]] = {dict: 1, list: 2}
