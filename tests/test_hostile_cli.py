@@ -538,3 +538,20 @@ def test_check_calls_valid_exactly_what_report_renders(
             rendered.append(status == 0)
     assert valid == all(rendered), (valid, rendered)
     assert valid  # the strategies make valid programmes: each must render
+
+
+@pytest.mark.parametrize("through", ["self", "pair"])
+def test_output_through_a_loop_of_symlinks_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], through: str
+) -> None:
+    loop = tmp_path / "review.md"
+    if through == "self":
+        loop.symlink_to(loop)
+    else:
+        other = tmp_path / "other.md"
+        loop.symlink_to(other)
+        other.symlink_to(loop)
+    before = {p.name: os.readlink(p) for p in tmp_path.iterdir()}
+    assert main(["report", str(EXAMPLE_TOML), "-o", str(loop)]) == 1
+    assert "loop of symbolic links" in _one_line(capsys.readouterr().err)
+    assert {p.name: os.readlink(p) for p in tmp_path.iterdir()} == before

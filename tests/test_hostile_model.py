@@ -760,3 +760,36 @@ def test_the_catalogue_is_large() -> None:
 def test_an_improve_target_with_direction_is_kept_exactly() -> None:
     # The refusal above is about the missing direction, not the target.
     assert indicator(target=Improve(), direction=Direction.INCREASE).target == Improve()
+
+
+def test_a_required_value_beyond_the_floats_is_assessed_and_rendered() -> None:
+    import warnings
+
+    import progmon
+    from progmon.report import render
+
+    indicator = progmon.Indicator(
+        id="x",
+        name="X",
+        unit="EUR",
+        target=progmon.Change(1.7e308, by=2025),
+        measurements=progmon.Measurement.series({2019: 1e308, 2020: 1.1e308}),
+    )
+    goal = progmon.Goal(id="g", statement="S", deadline=2025, indicators=[indicator])
+    programme = progmon.Programme(
+        id="p", name="P", ambitions=[progmon.Ambition(title="A", goals=[goal])]
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        result = progmon.assess(programme, as_of=2020)
+        assert result.status.is_judged
+        for format_ in ("md", "html"):
+            for lang in ("nl", "en"):
+                assert "X" in render(programme, format=format_, lang=lang)
+
+
+def test_a_sample_size_beyond_the_floats_is_refused() -> None:
+    import progmon
+
+    with pytest.raises(progmon.errors.ValidationError, match="sample_size: must be finite"):
+        progmon.Measurement(2019, 5.0, sample_size=10**400)

@@ -181,10 +181,12 @@ def required_value(kind: str, baseline: npt.ArrayLike, amount: npt.ArrayLike) ->
     base, value = _floats(baseline), _floats(amount)
     if kind == "level":
         return np.broadcast_to(value, np.broadcast_shapes(base.shape, value.shape)).copy()
-    if kind == "change":
-        return base + value
-    if kind == "relative-change":
-        return base * (1.0 + value)
+    # A required value beyond the largest float is infinite, as in the rest of the arithmetic.
+    with np.errstate(over="ignore"):
+        if kind == "change":
+            return base + value
+        if kind == "relative-change":
+            return base * (1.0 + value)
     raise ValidationError(
         "must be 'level', 'change' or 'relative-change'", element="target kind", value=kind
     )
@@ -250,6 +252,9 @@ def _cagr(t0: FloatArray, y0: FloatArray, t1: FloatArray, y1: FloatArray) -> Flo
     """Compound annual growth from (t0, y0) to (t1, y1); values of negative series flipped."""
     flip = np.where(y0 < 0, -1.0, 1.0)
     t0, y0, t1, y1 = np.broadcast_arrays(t0, flip * y0, t1, flip * y1)
+    # A value that overflowed (a target of 1e308 + 1e308) has no growth rate: NaN, as
+    # for a gap, rather than trend.cagr's refusal of an infinite input.
+    y0, y1 = (np.where(np.isfinite(y), y, np.nan) for y in (y0, y1))
     rate = trend.cagr(np.stack([t0, t1], axis=-1), np.stack([y0, y1], axis=-1))
     return _floats(rate)
 

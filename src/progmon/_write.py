@@ -118,6 +118,10 @@ def write_text(path: object, text: str, *, element: str, inputs: Iterable[object
             value=text[max(0, e.start - 20) : e.end + 20],
         ) from e
     real = Path(os.path.realpath(target))
+    if real.is_symlink():  # realpath stops where links go round in a circle
+        raise ProgmonFileError(
+            "is a loop of symbolic links: point it at a file", element=element, value=str(target)
+        )
     if real.is_dir():
         raise ProgmonFileError("is a folder, not a file", element=element, value=str(target))
     temporary = real.with_name(f".{real.name}.{secrets.token_hex(4)}.progmon-tmp")
