@@ -551,7 +551,7 @@ def test_output_through_a_loop_of_symlinks_is_refused(
         other = tmp_path / "other.md"
         loop.symlink_to(other)
         other.symlink_to(loop)
-    before = {p.name: os.readlink(p) for p in tmp_path.iterdir()}
+    before = {p.name: p.readlink() for p in tmp_path.iterdir()}
     assert main(["report", str(EXAMPLE_TOML), "-o", str(loop)]) == 1
     assert "loop of symbolic links" in _one_line(capsys.readouterr().err)
-    assert {p.name: os.readlink(p) for p in tmp_path.iterdir()} == before
+    assert {p.name: p.readlink() for p in tmp_path.iterdir()} == before
