@@ -107,6 +107,7 @@ def programme() -> Programme:
 
 ROOT = Path(__file__).parent.parent
 FIGURES_PROGRAMME = ROOT / "tests" / "fixtures" / "figures_programme.toml"
+FIXTURES = ROOT / "tests" / "fixtures"
 CSV_HEAD = "indicator;period;value;unit\n"
 CBS_ROWS = [
     {"ID": 0, "RegioS": "GM0141  ", "Perioden": "2019JJ00", "Misdrijven_1": 100},
@@ -926,3 +927,24 @@ def test_an_error_among_thousands_of_figures_is_found_in_few_tries(
     assert caught.value.element == f"p.toml: {AT}.{path}"
     # Leaving out one figure at a time would be 3000 tries of 3000 figures each.
     assert tries < 60
+
+
+@pytest.mark.parametrize(
+    ("change", "said"),
+    [
+        (lambda rows: rows[1].clear(), "missing ['ErvaartVeelSocialeOverlast_3'"),
+        (lambda rows: rows[2].pop("RegioS"), "missing ['RegioS']"),
+        (lambda rows: rows[3].update(Extra=1), "extra ['Extra']"),
+    ],
+    ids=["empty-row", "row-without-region", "row-with-an-extra-column"],
+)
+def test_a_cbs_row_with_other_columns_is_refused(tmp_path: Path, change: Any, said: str) -> None:
+    # Found by the fuzzer (tests/test_fuzz.py): a row without RegioS was a KeyError.
+    data = json.loads((FIXTURES / "cbs_85146NED_typed.json").read_text(encoding="utf-8"))
+    change(data["value"])
+    path = tmp_path / "export.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(FileFormatError) as caught:
+        read_cbs(path, {"onveilig_buurt": "VoeltZichWelEensOnveiligInBuurt_2"}, region="GM0141")
+    assert said in str(caught.value)
+    assert str(path) in str(caught.value)

@@ -259,6 +259,17 @@ def _json_rows(text: str, origin: str) -> tuple[list[dict[str, Any]], str | None
             'is not an OData export: expected {"value": [rows]} or a list of rows',
             element=origin,
         )
+    # A table: every row has the columns of the first, as every line of a CSV export does.
+    columns = set(data[0]) if data else set()
+    for index, row in enumerate(data):
+        if set(row) != columns:
+            missing, extra = sorted(columns - set(row)), sorted(set(row) - columns)
+            raise FileFormatError(
+                "has a row whose columns differ from the first row's"
+                f"{f' (missing {missing})' if missing else ''}"
+                f"{f' (extra {extra})' if extra else ''}",
+                element=f"{origin}: value[{index}]",
+            )
     return data, table_id
 
 
