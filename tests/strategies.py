@@ -262,25 +262,34 @@ def indicators(draw: st.DrawFn, ids: Ids | None = None, *, depth: int = 1) -> _p
     baseline = draw(st.none() | st.sampled_from(measured)) if measured else None
     direction = draw(st.none() | st.sampled_from(list(_pm.Direction)))
     by = draw(st.none() | deadlines)
-    kinds = ["none", "change", "relative", "maintain"]
+    base = baseline or min(measured, key=lambda m: m.period, default=None)
+    base_value = None if base is None else getattr(base.value, "magnitude", base.value)
+    # Without a direction, only a target that implies one: a change that is not zero, a
+    # norm, or a level that differs from the baseline figure (issue 10).
+    kinds = ["none", "change", "relative"]
     if direction is not None:
-        kinds.append("improve")
-    if direction is None or not measured:
+        kinds += ["improve", "maintain", "level"]
+    elif base_value is not None:
         kinds.append("level")
+    if direction is not _pm.Direction.DECREASE:
+        kinds.append("at_least")
+    if direction is not _pm.Direction.INCREASE:
+        kinds.append("at_most")
     kind = draw(st.sampled_from(kinds))
     sign = 1.0 if direction is not _pm.Direction.DECREASE else -1.0
     target: _pm.Target | None = None
     if kind == "change":
         amount = draw(_numbers(0.0, high - low))
+        if direction is None and amount == 0:
+            amount = high - low or 1.0
         negative = sign < 0 if direction is not None else draw(st.booleans())
         target = _pm.Change(_negated(amount) if negative else amount, by=by)
     elif kind == "relative":
         fraction = draw(st.floats(0.0, 0.99, allow_nan=False))
+        if direction is None and fraction == 0:
+            fraction = 0.5
         # A fraction of a negative baseline (a deficit in EUR) moves the other way.
-        base = baseline or min(measured, key=lambda m: m.period, default=None)
-        base_sign = (
-            -1.0 if base is not None and getattr(base.value, "magnitude", base.value) < 0 else 1.0
-        )
+        base_sign = -1.0 if base_value is not None and base_value < 0 else 1.0
         target = _pm.RelativeChange(
             fraction * sign * base_sign if direction is not None else -fraction, by=by
         )
@@ -289,7 +298,14 @@ def indicators(draw: st.DrawFn, ids: Ids | None = None, *, depth: int = 1) -> _p
     elif kind == "improve":
         target = _pm.Improve(by=by)
     elif kind == "level":
-        target = _pm.Level(draw(_numbers(low, high)), by=by)
+        value = draw(_numbers(low, high))
+        if direction is None and value == base_value:
+            direction = _pm.Direction.INCREASE  # a level equal to the baseline says no way
+        target = _pm.Level(value, by=by)
+    elif kind == "at_least":
+        target = _pm.AtLeast(draw(_numbers(low, high)), by=by)
+    elif kind == "at_most":
+        target = _pm.AtMost(draw(_numbers(low, high)), by=by)
     components: list[_pm.Indicator] = []
     if depth > 0 and draw(st.integers(0, 3)) == 0:
         for _ in range(draw(st.integers(1, 2))):

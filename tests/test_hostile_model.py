@@ -661,7 +661,11 @@ KEPT: dict[str, Kept] = {
         int,
     ),
     "2**53 + 1 as a level": Kept(
-        lambda: indicator(target=Level(2**53 + 1)).target.value.magnitude,
+        lambda: (
+            indicator(
+                target=Level(2**53 + 1), direction=progmon.Direction.INCREASE
+            ).target.value.magnitude
+        ),
         9_007_199_254_740_993,
         int,
     ),

@@ -394,7 +394,7 @@ def test_a_pipe_and_a_line_break_keep_the_table() -> None:
     markdown = render(programme, format="md", lang="nl", as_of=2019)
     row = next(line for line in markdown.splitlines() if line.startswith("| A "))
     assert row.startswith("| A \\| B C \\\\\\| D |")
-    assert row.count(" | ") == 7  # the eight cells of the goal's table
+    assert row.count(" | ") == 8  # the nine cells of the goal's table
 
 
 def test_ids_that_are_words_keep_their_anchor() -> None:

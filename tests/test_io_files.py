@@ -636,9 +636,16 @@ def test_ints_beyond_a_float_round_trip(numbers: list[int], kind: Format) -> Non
 )
 def test_negative_zero_round_trips(zeros: list[float], kind: Format) -> None:
     figures = [Measurement(2000 + i, z, margin=abs(z)) for i, z in enumerate(zeros)]
-    target = Change(zeros[0])
+    target = Change(zeros[0])  # no change: the direction says which way is worse
     programme = _context(
-        Indicator(id="x", name="X", unit="EUR", measurements=figures, target=target)
+        Indicator(
+            id="x",
+            name="X",
+            unit="EUR",
+            measurements=figures,
+            target=target,
+            direction=Direction.DECREASE,
+        )
     )
     again = loads(dumps(programme, kind), kind).indicator("x")
     assert [math.copysign(1, m.value.magnitude) for m in again.measurements] == [

@@ -14,8 +14,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
+import progmon
 from progmon import (
     Ambition,
     Direction,
@@ -324,7 +326,7 @@ def test_markdown_cells_keep_the_table_intact() -> None:
     )
     md = render(p, as_of=2019)
     row = next(line for line in md.splitlines() if line.startswith("| A \\| B"))
-    assert row.count(" | ") == 7  # eight cells
+    assert row.count(" | ") == 8  # nine cells
 
 
 def test_markdown_works_without_matplotlib() -> None:
@@ -457,7 +459,7 @@ def _reason_cases() -> dict[str, tuple[Indicator, int, int | None]]:
         unit = fields.pop("unit", "report")
         return Indicator(id="x", name="X", unit=unit, measurements=figures, **fields)
 
-    from progmon import Maintain
+    from progmon import AtLeast, Maintain
 
     return {
         "not-measured": (ind([], target=Improve(), direction=down, note="volgt"), 2019, 2022),
@@ -488,8 +490,13 @@ def _reason_cases() -> dict[str, tuple[Indicator, int, int | None]]:
             2019,
             2022,
         ),
-        "no-direction": (
-            ind([Measurement(2016, 50), Measurement(2019, 40)], unit="percent", target=Maintain()),
+        "norm-holds": (
+            ind([Measurement(2019, 7.9), Measurement(2021, 7.8)], unit="mark", target=AtLeast(7.7)),
+            2021,
+            2022,
+        ),
+        "norm-at-risk": (
+            ind([Measurement(2017, 8.6), Measurement(2019, 7.8)], unit="mark", target=AtLeast(7.7)),
             2019,
             2022,
         ),
@@ -544,6 +551,14 @@ REASON_WORDS = {
     "baseline-only": ("alleen de nulmeting", "only the baseline"),
     "not-maintained": ("niet vastgehouden", "not held"),
     "no-direction": ("geef de indicator een richting", "give the indicator a direction"),
+    "norm-holds": (
+        "voldoet aan de norm (minimaal 7,7 in 2022), maar beweegt de verkeerde kant op",
+        "meets the norm (at least 7.7 by 2022), but is moving the wrong way",
+    ),
+    "norm-at-risk": (
+        "voldoet nu aan de norm (minimaal 7,7 in 2022), maar de projectie",
+        "meets the norm (at least 7.7 by 2022) now, but the projection",
+    ),
     "no-deadline": ("zonder deadline", "without a deadline"),
     "deadline-passed": ("deadline 2018 verstreken", "deadline 2018 passed"),
     "gap-zero": ("al bij de nulmeting", "already met at the baseline"),
@@ -561,10 +576,15 @@ def test_every_reason_has_a_sentence_in_both_languages() -> None:
     from progmon.report._text import reason
 
     cases = _reason_cases()
-    assert set(cases) == set(REASONS) == set(REASON_WORDS)  # a new reason needs its sentence
-    for code, (indicator, as_of, deadline) in cases.items():
+    # The model refuses a target that needs a direction without one, so only a panel meets
+    # "no-direction"; its sentence is tried on an assessment that says so.
+    assert set(cases) | {"no-direction"} == set(REASONS) == set(REASON_WORDS)
+    for code in REASONS:
+        indicator, as_of, deadline = cases.get(code, cases["ratio"])
         goal = Goal(id="g", statement="S", indicators=[indicator], deadline=deadline)
         assessed = next(assess(goal, as_of=as_of).indicators())
+        if code == "no-direction":
+            assessed = attrs.evolve(assessed, status=progmon.Status.OFF_TRACK, reason=code)
         assert assessed.reason == code
         for lang, words in zip(("nl", "en"), REASON_WORDS[code], strict=True):
             sentence = reason(assessed, Formatter(lang))

@@ -21,25 +21,25 @@ from __future__ import annotations
 import importlib.metadata
 
 from . import assessment, errors, methods, trend, units
-from ._model import (
-    Action,
-    Ambition,
+from ._indicator import Indicator, IndicatorKind, Measurement, Source
+from ._period import Period, PeriodKind
+from ._programme import Action, Ambition, Goal, Programme, Resource, Section
+from ._targets import (
+    AtLeast,
+    AtMost,
+    Change,
     Direction,
-    Goal,
-    Indicator,
-    IndicatorKind,
-    Measurement,
-    Period,
-    Programme,
-    Resource,
-    Section,
-    Source,
+    Improve,
+    Level,
+    Maintain,
+    RelativeChange,
+    Target,
 )
-from ._targets import Change, Improve, Level, Maintain, RelativeChange, Target
 from .assessment import (
     AmbitionAssessment,
     GoalAssessment,
     IndicatorAssessment,
+    MilestoneAssessment,
     PanelAssessment,
     ProgrammeAssessment,
     Status,
@@ -58,6 +58,8 @@ __all__ = [
     "Action",
     "Ambition",
     "AmbitionAssessment",
+    "AtLeast",
+    "AtMost",
     "Change",
     "Direction",
     "Goal",
@@ -69,8 +71,10 @@ __all__ = [
     "Level",
     "Maintain",
     "Measurement",
+    "MilestoneAssessment",
     "PanelAssessment",
     "Period",
+    "PeriodKind",
     "ProgmonError",
     "ProgmonWarning",
     "Programme",

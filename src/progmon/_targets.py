@@ -2,227 +2,397 @@
 
 A level is not a change: "32 initiatives" is a :class:`Level`, "360 fewer
 crimes" a :class:`Change`, "10 % fewer" a :class:`RelativeChange`, "has
-risen" an :class:`Improve`. Values given as plain numbers are in the unit
-of the indicator the target belongs to; the indicator converts quantities to
-its unit when the target is attached (see :func:`normalize_target`).
+risen" an :class:`Improve`, "at least 7.5" a norm, :class:`AtLeast`. Values
+given as plain numbers are in the unit of the indicator the target belongs
+to; the indicator converts quantities to its unit when the target is
+attached (:meth:`Target.in_unit`).
+
+Every kind of target is one class here, and owns what it means: its key in
+programme files (:attr:`Target.tag`), the value it requires from a baseline
+(:meth:`Target.required`), the direction it implies
+(:meth:`Target.implied_direction`), how the assessment judges it
+(:attr:`Target.kind`, whose rule decides whether it is met) and the words
+of the review (:attr:`Target.words`). A new kind is a new subclass; the
+files, the assessment and the review find it from the class. The docs page
+"Adding a target kind" shows one.
 """
 
 from __future__ import annotations
 
-import decimal
-import fractions
+import enum
 import math
-import numbers
-from typing import Any, Final, TypeAlias
+from collections.abc import Mapping
+from typing import Any, ClassVar, Final, Literal, Self
 
 import attrs
 import pint
 
 from . import units
+from ._validators import (
+    check_by,
+    check_number,
+    finite_magnitude,
+    plain_number,
+    plain_value,
+    plain_year,
+    stored_number,
+)
 from .errors import AmbiguityError, ValidationError
 
-__all__ = ["Change", "Improve", "Level", "Maintain", "RelativeChange", "Target"]
-
-_FIRST_YEAR, _LAST_YEAR = 1800, 2200
-
-
-def plain_number(value: Any) -> Any:
-    """A real number as a Python ``int`` or ``float``, exactly where it can be; else unchanged.
-
-    Data arrive as numpy scalars (pandas, CSV readers, arrays), as
-    :class:`~decimal.Decimal` (a database, a spreadsheet library) or as
-    :class:`~fractions.Fraction`: all are numbers. Integers stay integers,
-    so that ``2**53 + 1`` keeps its last digit; a Decimal or Fraction that
-    is whole becomes an ``int``, any other a ``float``. A bool (numpy's
-    too) is no number: it stays as it is, for the validator to refuse with
-    the element named, as does anything that is not a number.
-
-    Example:
-        >>> import numpy as np
-        >>> from decimal import Decimal
-        >>> from fractions import Fraction
-        >>> plain_number(np.int64(32)), plain_number(np.float32(0.5)), plain_number(np.bool_(True))
-        (32, 0.5, np.True_)
-        >>> plain_number(Decimal("7.5")), plain_number(Fraction(6, 3)), plain_number(2**53 + 1)
-        (7.5, 2, 9007199254740993)
-    """
-    if _is_scalar_array(value):
-        value = value.item()
-    if not is_number(value) or type(value) in {int, float}:
-        return value
-    if isinstance(value, numbers.Integral):  # numpy integers, int subclasses
-        return int(value)
-    if isinstance(value, decimal.Decimal | fractions.Fraction):
-        return _whole_or_float(value)
-    return float(value)  # numpy floats, float subclasses
+__all__ = [
+    "AtLeast",
+    "AtMost",
+    "Change",
+    "Direction",
+    "Improve",
+    "Kind",
+    "Level",
+    "Maintain",
+    "RelativeChange",
+    "Target",
+]
 
 
-def _whole_or_float(value: decimal.Decimal | fractions.Fraction) -> Any:
-    if isinstance(value, decimal.Decimal) and (not value.is_finite() or value.is_zero()):
-        # No int for NaN or infinity, and int(-0) would lose the sign; a
-        # signalling NaN, which float() refuses, is a NaN all the same.
-        return math.nan if value.is_nan() else float(value)
-    whole = int(value)
-    if whole == value:
-        return whole
-    try:
-        return float(value)
-    except OverflowError:
-        return value  # beyond a float: the validator refuses it as not finite
-
-
-def plain_value(value: Any) -> Any:
-    """A number as :func:`plain_number` makes it, or a quantity with such a magnitude.
+class Direction(enum.Enum):
+    """The direction in which an indicator improves.
 
     Example:
-        >>> from decimal import Decimal
-        >>> plain_value(units.Quantity(Decimal("1.5"), "fte"))
-        <Quantity(1.5, 'fte')>
+        >>> Direction("decrease"), Direction.INCREASE.value
+        (<Direction.DECREASE: 'decrease'>, 'increase')
     """
-    if isinstance(value, pint.Quantity):
-        magnitude = plain_number(value.magnitude)
-        if magnitude is value.magnitude:
-            return value
-        return units.Quantity(magnitude, value.units)
-    return plain_number(value)
+
+    INCREASE = "increase"
+    DECREASE = "decrease"
+
+    @property
+    def sign(self) -> int:
+        """``+1`` for INCREASE, ``-1`` for DECREASE.
+
+        Example:
+            >>> Direction.DECREASE.sign
+            -1
+        """
+        return 1 if self is Direction.INCREASE else -1
+
+    @classmethod
+    def of_sign(cls, sign: float) -> Direction | None:
+        """INCREASE for a positive number, DECREASE for a negative one, None for zero or NaN.
+
+        Example:
+            >>> Direction.of_sign(-3.5), Direction.of_sign(0.0)
+            (<Direction.DECREASE: 'decrease'>, None)
+        """
+        if sign > 0:
+            return cls.INCREASE
+        if sign < 0:
+            return cls.DECREASE
+        return None
 
 
-def stored_number(value: float) -> float:
-    """A figure as an indicator stores it: a ``float``, unless a float would change it.
+class Kind(enum.IntEnum):
+    """How the assessment judges a target, as an integer for arrays.
 
-    Integers beyond 2**53 stay ``int``: their float is another number.
+    Each target kind follows one of these rules; the rule decides when a
+    target is met and which rules of the status table apply.
 
     Example:
-        >>> stored_number(731), stored_number(2**53 + 1), stored_number(-0.0)
-        (731.0, 9007199254740993, -0.0)
+        >>> Level.kind, AtLeast.kind, Improve.kind
+        (<Kind.LEVEL: 1>, <Kind.NORM: 4>, <Kind.IMPROVE: 2>)
     """
-    if isinstance(value, int):
-        try:
-            as_float = float(value)
-        except OverflowError:
-            return value
-        return as_float if as_float == value else value
-    return float(value)
+
+    TREND = 0
+    """No target, only a desired direction; judged by the growth rate."""
+    LEVEL = 1
+    """A value to reach by the deadline; met once reached."""
+    IMPROVE = 2
+    """Better than the baseline."""
+    MAINTAIN = 3
+    """At least as good as the baseline."""
+    NORM = 4
+    """A value to stay beyond; met while it holds, at risk where the projection crosses it."""
 
 
-def plain_year(value: Any) -> Any:
-    """A whole number of another type (a numpy integer) as an ``int``; anything else unchanged.
+#: How a target's value is written in the review: as a quantity in the
+#: indicator's unit (7,5), a difference (-360 misdrijven), a fraction of the
+#: baseline (-10 %), or not at all.
+AmountStyle = Literal["quantity", "difference", "fraction", "none"]
 
-    Example:
-        >>> import numpy as np
-        >>> plain_year(np.int64(2022)), plain_year(2022.0)
-        (2022, 2022.0)
-    """
-    if isinstance(value, numbers.Integral) and not _is_bool(value):
-        return int(value)
-    return value
+_KINDS: Final[dict[str, type[Target]]] = {}
 
 
-def _is_scalar_array(value: Any) -> bool:
-    """Whether ``value`` is a numpy array of one number (shape ``()``), as numpy returns often."""
-    dtype = getattr(value, "dtype", None)
-    return (
-        getattr(value, "shape", None) == ()
-        and getattr(dtype, "kind", "") in {"i", "u", "f"}
-        and hasattr(value, "item")
-    )
-
-
-def is_number(value: object) -> bool:
-    """Whether ``value`` is a real number: a :class:`numbers.Real` or a Decimal, not a bool.
-
-    (Decimal is no ``numbers.Real``: it does not mix with floats.)
-
-    Example:
-        >>> from decimal import Decimal
-        >>> is_number(7.5), is_number(Decimal("7.5")), is_number(True), is_number("7.5")
-        (True, True, False, False)
-    """
-    return isinstance(value, numbers.Real | decimal.Decimal) and not _is_bool(value)
-
-
-def _is_bool(value: object) -> bool:
-    # numpy's bool is no subclass of bool, and no number either.
-    return isinstance(value, bool) or type(value).__name__ in {"bool_", "bool"}
-
-
-def is_year(value: object) -> bool:
-    """Whether ``value`` is a calendar year progmon accepts: an ``int`` from 1800 to 2200.
-
-    Example:
-        >>> is_year(2022), is_year(True), is_year(2022.0), is_year(99)
-        (True, False, False, False)
-    """
-    return (
-        isinstance(value, int)
-        and not isinstance(value, bool)
-        and _FIRST_YEAR <= value <= _LAST_YEAR
-    )
-
-
-YEARS: Final = f"a year from {_FIRST_YEAR} to {_LAST_YEAR}"
-"""How messages name the years progmon accepts."""
-
-
-def _check_by(instance: object, attribute: attrs.Attribute[Any], value: int | None) -> None:
-    if value is not None and not is_year(value):
-        raise ValidationError(
-            f"deadline must be {YEARS}",
-            element=f"{type(instance).__name__}.by",
-            value=value,
-        )
-
-
-def finite_magnitude(value: object, *, element: str) -> float:
-    """The magnitude of a number or scalar quantity, refused unless finite.
-
-    Every real number is one (numpy's, Decimal, Fraction); a bool is none.
-    An integer too large for a float (beyond 1.8e308) is not finite.
-
-    Raises:
-        ValidationError: ``value`` is no number or not finite.
-
-    Example:
-        >>> finite_magnitude(units.Quantity(7.5, "mark"), element="x")
-        7.5
-        >>> finite_magnitude(10**400, element="Level.value")
-        Traceback (most recent call last):
-        ...
-        progmon.errors.ValidationError: Level.value: must be finite, not NaN or infinite ...
-    """
-    magnitude = value.magnitude if isinstance(value, pint.Quantity) else value
-    if not is_number(magnitude):
-        raise ValidationError("must be a number or a scalar quantity", element=element, value=value)
-    try:
-        number = float(magnitude)  # type: ignore[arg-type]  # is_number checked it
-    except (OverflowError, ValueError):  # an int beyond a float, a signalling NaN
-        number = math.nan
-    if not math.isfinite(number):
-        raise ValidationError("must be finite, not NaN or infinite", element=element, value=value)
-    return number
-
-
-def _check_number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    finite_magnitude(value, element=f"{type(instance).__name__}.{attribute.name}")
+def _by() -> Any:
+    """The ``by`` field every target kind has: the deadline year, or None for the goal's."""
+    return attrs.field(default=None, converter=plain_year, validator=check_by)
 
 
 @attrs.frozen
-class Level:
-    """Reach (at least, or at most) ``value`` by the deadline.
+class Target:
+    """The base of every target kind: what an indicator should reach, and by when.
 
-    Whether more or less is better follows from the indicator's direction.
+    A kind declares, as class attributes, its ``tag`` (the key in programme
+    files: ``level = 32``), ``value_field`` (the name of the field that holds
+    its value, or None), ``amount_style`` (how the review writes that value),
+    ``kind`` (the rule that judges it) and ``words`` (the review's phrase in
+    each language, with the placeholders ``{value}``, ``{required}``,
+    ``{better}``, ``{base}`` and ``{baseline}``). It overrides
+    :meth:`Target.required`, :meth:`Target.implied_direction` and, where it
+    fixes a direction whatever the figures, :meth:`Target.fixed_direction`.
+
+    Example:
+        >>> {"level", "at_least", "change", "improve"} <= set(Target.kinds())
+        True
+        >>> Target.of_tag("at_least")
+        <class 'progmon._targets.AtLeast'>
+    """
+
+    tag: ClassVar[str]
+    value_field: ClassVar[str | None] = None
+    amount_style: ClassVar[AmountStyle] = "none"
+    kind: ClassVar[Kind]
+    words: ClassVar[Mapping[str, str]]
+
+    by: int | None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        tag = cls.__dict__.get("tag")
+        if isinstance(tag, str):  # attrs makes a second class of each kind; register it last
+            _KINDS[tag] = cls
+
+    @staticmethod
+    def kinds() -> Mapping[str, type[Target]]:
+        """Every target kind, by its tag in programme files.
+
+        Example:
+            >>> Target.kinds()["level"].__name__
+            'Level'
+        """
+        return dict(_KINDS)
+
+    @staticmethod
+    def of_tag(tag: str) -> type[Target]:
+        """The target kind whose tag in programme files is ``tag``.
+
+        Raises:
+            ValidationError: no kind has that tag.
+
+        Example:
+            >>> Target.of_tag("change").__name__
+            'Change'
+        """
+        try:
+            return _KINDS[tag]
+        except KeyError:
+            raise ValidationError(
+                f"is not a target kind: use one of {', '.join(sorted(_KINDS))}",
+                element="target",
+                value=tag,
+            ) from None
+
+    @property
+    def value(self) -> Any:
+        """The number or quantity that the target names (None for Improve and Maintain).
+
+        Example:
+            >>> Change(-360).value
+            -360
+        """
+        return None if self.value_field is None else getattr(self, self.value_field)
+
+    def in_unit(self, unit: Any, *, element: str) -> Self:
+        """This target with its value in ``unit``, the indicator's unit.
+
+        Raises:
+            UnitError: the value's unit does not fit.
+            ValidationError: the value lies outside the unit's range.
+        """
+        return self
+
+    def required(self, baseline: float) -> float:
+        """The value the target requires at its deadline, from the baseline figure (NaN if none).
+
+        Example:
+            >>> Change(-360).required(4000.0), Improve().required(4000.0)
+            (3640.0, nan)
+        """
+        return math.nan
+
+    def implied_direction(self, baseline: float | None) -> Direction | None:
+        """The direction in which the target asks the indicator to move, where it tells.
+
+        ``baseline`` is the baseline figure, or None before there is one.
+
+        Example:
+            >>> Level(32).implied_direction(20.0), Level(32).implied_direction(None)
+            (<Direction.INCREASE: 'increase'>, None)
+        """
+        return self.fixed_direction()
+
+    def fixed_direction(self) -> Direction | None:
+        """The direction the target implies whatever the figures (a norm, a change), or None.
+
+        A direction given by hand must agree with it; other targets take the
+        direction they are given.
+
+        Example:
+            >>> AtMost(25).fixed_direction(), Level(32).fixed_direction()
+            (<Direction.DECREASE: 'decrease'>, None)
+        """
+        return None
+
+    def needs_direction(self) -> str:
+        """Why this target cannot be judged without a direction, or ``""`` when it can.
+
+        Example:
+            >>> Improve().needs_direction()[:20]
+            'an Improve target ne'
+        """
+        if self.kind is Kind.TREND:
+            return ""
+        name = type(self).__name__
+        article = "an" if name[0] in "AEIOU" else "a"
+        return f"{article} {name} target needs a direction (Direction.INCREASE or .DECREASE)"
+
+
+def _check_value(instance: Target, attribute: attrs.Attribute[Any], value: object) -> None:
+    check_number(instance, attribute, value)
+
+
+def _quantity_in(value: Any, unit: Any, *, element: str, what: str) -> Any:
+    """``value`` (a number in ``unit`` or a quantity) as a quantity in ``unit``, in range."""
+    if isinstance(value, pint.Quantity):
+        units.check_compatible(value.units, unit, element=element)
+        value = value.m_as(unit)
+    quantity = units.Quantity(stored_number(value), unit)
+    units.check_in_range(quantity.magnitude, unit, element=element, what=what)
+    return quantity
+
+
+def _magnitude(value: Any) -> float:
+    return float(value.magnitude) if isinstance(value, pint.Quantity) else float(value)
+
+
+@attrs.frozen
+class Level(Target):
+    """Reach ``value`` by the deadline.
+
+    Whether more or less is better is the indicator's direction, given or
+    inferred from the baseline figure (a level above it asks for more). A
+    level that the baseline already meets in the given direction is a norm
+    that holds: ACHIEVED.
 
     Example:
         >>> Level(32, by=2022)
         Level(value=32, by=2022)
     """
 
-    value: pint.Quantity[Any] | float = attrs.field(converter=plain_value, validator=_check_number)
-    by: int | None = attrs.field(default=None, converter=plain_year, validator=_check_by)
+    tag: ClassVar[str] = "level"
+    value_field: ClassVar[str | None] = "value"
+    amount_style: ClassVar[AmountStyle] = "quantity"
+    kind: ClassVar[Kind] = Kind.LEVEL
+    words: ClassVar[Mapping[str, str]] = {"nl": "{value}", "en": "{value}"}
+
+    value: pint.Quantity[Any] | float = attrs.field(converter=plain_value, validator=_check_value)
+    by: int | None = _by()
+
+    def in_unit(self, unit: Any, *, element: str) -> Self:
+        """The level as a quantity in ``unit``, within the unit's range."""
+        value = _quantity_in(self.value, unit, element=element, what="a level must")
+        return attrs.evolve(self, value=value)
+
+    def required(self, baseline: float) -> float:
+        """The level itself."""
+        return _magnitude(self.value)
+
+    def implied_direction(self, baseline: float | None) -> Direction | None:
+        """Up where the level lies above the baseline figure, down where below; else unknown."""
+        if baseline is None or math.isnan(baseline):
+            return None
+        # Compared as stored, exactly: an int beyond 2**53 against its neighbour too.
+        level = self.value.magnitude if isinstance(self.value, pint.Quantity) else self.value
+        return Direction.of_sign((level > baseline) - (level < baseline))
+
+    def needs_direction(self) -> str:
+        """A level equal to the baseline, or without one yet, does not say which way is better."""
+        return (
+            f"a level of {_magnitude(self.value):g} does not say whether more or less is better "
+            "(there is no baseline figure to compare it with, or it equals the baseline): give "
+            "a direction, or write the target as a norm, AtLeast or AtMost"
+        )
 
 
 @attrs.frozen
-class Change:
+class AtLeast(Target):
+    """A norm: stay at or above ``value`` ("minimaal 7,5").
+
+    Higher is better. A norm that holds is ACHIEVED, whatever the trend;
+    one that holds now but whose projection crosses it before the deadline
+    is AT_RISK; one that does not hold is judged as a level.
+
+    Example:
+        >>> AtLeast(7.5, by=2022).fixed_direction()
+        <Direction.INCREASE: 'increase'>
+    """
+
+    tag: ClassVar[str] = "at_least"
+    value_field: ClassVar[str | None] = "value"
+    amount_style: ClassVar[AmountStyle] = "quantity"
+    kind: ClassVar[Kind] = Kind.NORM
+    words: ClassVar[Mapping[str, str]] = {"nl": "minimaal {value}", "en": "at least {value}"}
+
+    value: pint.Quantity[Any] | float = attrs.field(converter=plain_value, validator=_check_value)
+    by: int | None = _by()
+
+    def in_unit(self, unit: Any, *, element: str) -> Self:
+        """The norm as a quantity in ``unit``, within the unit's range."""
+        value = _quantity_in(self.value, unit, element=element, what="a norm must")
+        return attrs.evolve(self, value=value)
+
+    def required(self, baseline: float) -> float:
+        """The norm itself."""
+        return _magnitude(self.value)
+
+    def fixed_direction(self) -> Direction | None:
+        """INCREASE: more is better."""
+        return Direction.INCREASE
+
+
+@attrs.frozen
+class AtMost(Target):
+    """A norm: stay at or below ``value`` ("maximaal 25 %").
+
+    Lower is better; otherwise as :class:`AtLeast`.
+
+    Example:
+        >>> AtMost(25, by=2022).fixed_direction()
+        <Direction.DECREASE: 'decrease'>
+    """
+
+    tag: ClassVar[str] = "at_most"
+    value_field: ClassVar[str | None] = "value"
+    amount_style: ClassVar[AmountStyle] = "quantity"
+    kind: ClassVar[Kind] = Kind.NORM
+    words: ClassVar[Mapping[str, str]] = {"nl": "maximaal {value}", "en": "at most {value}"}
+
+    value: pint.Quantity[Any] | float = attrs.field(converter=plain_value, validator=_check_value)
+    by: int | None = _by()
+
+    def in_unit(self, unit: Any, *, element: str) -> Self:
+        """The norm as a quantity in ``unit``, within the unit's range."""
+        value = _quantity_in(self.value, unit, element=element, what="a norm must")
+        return attrs.evolve(self, value=value)
+
+    def required(self, baseline: float) -> float:
+        """The norm itself."""
+        return _magnitude(self.value)
+
+    def fixed_direction(self) -> Direction | None:
+        """DECREASE: less is better."""
+        return Direction.DECREASE
+
+
+@attrs.frozen
+class Change(Target):
     """Change by ``amount`` from the baseline: ``Change(-360)`` is 360 fewer.
 
     For an indicator in percent, ``amount`` is in percentage points, given
@@ -235,12 +405,45 @@ class Change:
         -360
     """
 
-    amount: pint.Quantity[Any] | float = attrs.field(converter=plain_value, validator=_check_number)
-    by: int | None = attrs.field(default=None, converter=plain_year, validator=_check_by)
+    tag: ClassVar[str] = "change"
+    value_field: ClassVar[str | None] = "amount"
+    amount_style: ClassVar[AmountStyle] = "difference"
+    kind: ClassVar[Kind] = Kind.LEVEL
+    words: ClassVar[Mapping[str, str]] = {
+        "nl": "{value} t.o.v. de nulmeting{required}",
+        "en": "{value} on the baseline{required}",
+    }
+
+    amount: pint.Quantity[Any] | float = attrs.field(converter=plain_value, validator=_check_value)
+    by: int | None = _by()
+
+    def in_unit(self, unit: Any, *, element: str) -> Self:
+        """The change as a plain number in ``unit`` (percentage points for a share)."""
+        amount = self.amount
+        if isinstance(amount, pint.Quantity):
+            if units.is_share(unit) and units.is_share(amount.units):
+                raise AmbiguityError(
+                    "a change of a share given in percent could mean percentage points or a "
+                    "percentage of the baseline: give Change(points) as a plain number, or "
+                    "RelativeChange(fraction)",
+                    element=element,
+                    value=str(amount),
+                )
+            units.check_compatible(amount.units, unit, element=element)
+            amount = amount.m_as(unit)
+        return attrs.evolve(self, amount=stored_number(amount))
+
+    def required(self, baseline: float) -> float:
+        """The baseline figure plus the change."""
+        return baseline + float(_magnitude(self.amount))
+
+    def fixed_direction(self) -> Direction | None:
+        """The sign of the change: fewer crimes asks for less."""
+        return Direction.of_sign(_magnitude(self.amount))
 
 
-def _check_fraction(instance: object, attribute: attrs.Attribute[Any], value: float) -> None:
-    _check_number(instance, attribute, value)
+def _check_fraction(instance: Target, attribute: attrs.Attribute[Any], value: float) -> None:
+    check_number(instance, attribute, value)
     if value <= -1:
         raise ValidationError(
             "a relative change cannot fall by 100 % or more",
@@ -263,7 +466,7 @@ def _to_fraction(value: float | pint.Quantity[Any]) -> float:
 
 
 @attrs.frozen
-class RelativeChange:
+class RelativeChange(Target):
     """Change by ``fraction`` of the baseline value: ``-0.1`` is 10 % fewer.
 
     Example:
@@ -271,12 +474,34 @@ class RelativeChange:
         -0.1
     """
 
+    tag: ClassVar[str] = "relative_change"
+    value_field: ClassVar[str | None] = "fraction"
+    amount_style: ClassVar[AmountStyle] = "fraction"
+    kind: ClassVar[Kind] = Kind.LEVEL
+    words: ClassVar[Mapping[str, str]] = {
+        "nl": "{value} t.o.v. de nulmeting{required}",
+        "en": "{value} on the baseline{required}",
+    }
+
     fraction: float = attrs.field(converter=_to_fraction, validator=_check_fraction)
-    by: int | None = attrs.field(default=None, converter=plain_year, validator=_check_by)
+    by: int | None = _by()
+
+    def required(self, baseline: float) -> float:
+        """The baseline figure times one plus the fraction."""
+        return baseline * (1.0 + self.fraction)
+
+    def implied_direction(self, baseline: float | None) -> Direction | None:
+        """The sign of the fraction, turned for a negative baseline.
+
+        Half of a deficit of -100 EUR more is -150 EUR: a way down. Before
+        there is a baseline figure, a positive one is assumed.
+        """
+        sign = -1.0 if baseline is not None and baseline < 0 else 1.0
+        return Direction.of_sign(sign * self.fraction)
 
 
 @attrs.frozen
-class Improve:
+class Improve(Target):
     """Be better than the baseline, in the indicator's direction.
 
     Example:
@@ -284,11 +509,15 @@ class Improve:
         Improve(by=2022)
     """
 
-    by: int | None = attrs.field(default=None, converter=plain_year, validator=_check_by)
+    tag: ClassVar[str] = "improve"
+    kind: ClassVar[Kind] = Kind.IMPROVE
+    words: ClassVar[Mapping[str, str]] = {"nl": "{better} dan {base}", "en": "{better} than {base}"}
+
+    by: int | None = _by()
 
 
 @attrs.frozen
-class Maintain:
+class Maintain(Target):
     """Stay at least as good as the baseline.
 
     Example:
@@ -296,52 +525,24 @@ class Maintain:
         True
     """
 
-    by: int | None = attrs.field(default=None, converter=plain_year, validator=_check_by)
+    tag: ClassVar[str] = "maintain"
+    kind: ClassVar[Kind] = Kind.MAINTAIN
+    words: ClassVar[Mapping[str, str]] = {
+        "nl": "minstens gelijk aan {baseline}",
+        "en": "at least as good as {baseline}",
+    }
+
+    by: int | None = _by()
 
 
-Target: TypeAlias = Level | Change | RelativeChange | Improve | Maintain
-"""Any of the target kinds."""
+def finite_required(target: Target, baseline: float, *, element: str) -> float:
+    """:meth:`Target.required`, refused where the baseline makes it meaningless (not finite).
 
-TARGET_TYPES: tuple[type, ...] = (Level, Change, RelativeChange, Improve, Maintain)
-
-
-def normalize_target(target: Target, unit: Any, *, element: str) -> Target:
-    """Return ``target`` with its values in ``unit``, the indicator's unit.
-
-    A ``Level`` gets a quantity in ``unit``; a ``Change`` a plain number in
-    ``unit`` (percentage points for a share).
-
-    Raises:
-        UnitError: a value's unit does not fit.
-        AmbiguityError: a change of a share given in percent.
+    Example:
+        >>> finite_required(Change(-360), 4000.0, element="x")
+        3640.0
     """
-    if isinstance(target, Level):
-        value = target.value
-        if isinstance(value, pint.Quantity):
-            units.check_compatible(value.units, unit, element=f"{element} target")
-            value = units.Quantity(stored_number(value.m_as(unit)), unit)
-        else:
-            value = units.Quantity(stored_number(value), unit)
-        bounds = units.valid_range(unit)
-        if bounds is not None and not bounds[0] <= value.magnitude <= bounds[1]:
-            raise ValidationError(
-                f"a level must lie between {bounds[0]:g} and {bounds[1]:g} {unit}",
-                element=f"{element} target",
-                value=str(value),
-            )
-        return attrs.evolve(target, value=value)
-    if isinstance(target, Change):
-        amount = target.amount
-        if isinstance(amount, pint.Quantity):
-            if units.is_share(unit) and units.is_share(amount.units):
-                raise AmbiguityError(
-                    "a change of a share given in percent could mean percentage points or a "
-                    "percentage of the baseline: give Change(points) as a plain number, or "
-                    "RelativeChange(fraction)",
-                    element=f"{element} target",
-                    value=str(amount),
-                )
-            units.check_compatible(amount.units, unit, element=f"{element} target")
-            amount = amount.m_as(unit)
-        return attrs.evolve(target, amount=stored_number(amount))
-    return target
+    value = target.required(baseline)
+    if not math.isnan(value):
+        finite_magnitude(value, element=element)
+    return value

@@ -37,8 +37,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Final, Literal, NoReturn
 
+from ._assess import default_as_of
+from ._indicator import IndicatorKind
 from ._inert import inert
-from ._model import IndicatorKind, Period, Programme
+from ._period import Period
+from ._programme import Programme
 from ._write import refuse_inputs, write_text
 from .errors import FileFormatError, ProgmonError, ProgmonFileError, ValidationError
 
@@ -272,7 +275,7 @@ def _report(args: argparse.Namespace) -> int:
     programme = load_programme(args.path)
     format_ = _output_format(output, args.format)
     as_of = _checked_as_of(programme, args.as_of)
-    if as_of is None and _as_of(programme) is None:
+    if as_of is None and default_as_of(programme) is None:
         raise ValidationError(
             "has no figures yet: give the year of the review with --as-of",
             element=f"{args.path}: programme {programme.id!r}",
@@ -327,7 +330,7 @@ def _check(args: argparse.Namespace) -> int:
         programme = load_programme(args.path)
         from .assessment import assess
 
-        as_of = _as_of(programme)
+        as_of = default_as_of(programme)
         # A programme is valid before its first figure arrives: then there is no status yet.
         assessment = assess(programme, as_of=as_of) if as_of is not None else None
         rendered = _renders(assessment) if assessment is not None else []
@@ -388,16 +391,6 @@ def _figure_years(programme: Programme) -> list[int]:
         for m in indicator.measurements
         if m.value is not None
     ]
-
-
-def _as_of(programme: Programme) -> int | None:
-    """The year to assess at by default: the latest figure's, else the programme's start."""
-    years = _figure_years(programme)
-    if years:
-        return max(years)
-    if programme.period is not None:
-        return programme.period.start.year
-    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:

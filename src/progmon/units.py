@@ -39,12 +39,13 @@ from typing import Any, Final
 
 import pint
 
-from .errors import UnitError
+from .errors import UnitError, ValidationError
 
 __all__ = [
     "Quantity",
     "Unit",
     "check_compatible",
+    "check_in_range",
     "is_share",
     "registry",
     "to_unit",
@@ -242,3 +243,28 @@ def valid_range(unit: object) -> tuple[float, float] | None:
     if _names(parsed) <= _NONNEGATIVE_UNITS:
         return (0.0, math.inf)
     return None
+
+
+def check_in_range(magnitude: float, unit: object, *, element: str, what: str = "must") -> None:
+    """Refuse ``magnitude`` (in ``unit``) outside :func:`valid_range`: the one range check.
+
+    ``what`` starts the message: ``"must"`` for a figure, ``"a level must"``
+    for a target, ``"amount must"`` for a resource.
+
+    Raises:
+        ValidationError: naming ``element`` and the value with its unit.
+
+    Example:
+        >>> check_in_range(31.0, "percent", element="x")
+        >>> check_in_range(0.5, "mark", element="indicator 'cijfer' 2019")
+        Traceback (most recent call last):
+        ...
+        progmon.errors.ValidationError: indicator 'cijfer' 2019: must lie between 1 and 10 mark ...
+    """
+    bounds = valid_range(unit)
+    if bounds is not None and not bounds[0] <= magnitude <= bounds[1]:
+        raise ValidationError(
+            f"{what} lie between {bounds[0]:g} and {bounds[1]:g} {to_unit(unit)}",
+            element=element,
+            value=str(Quantity(magnitude, to_unit(unit))),
+        )

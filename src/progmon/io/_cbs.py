@@ -28,7 +28,9 @@ from typing import Any, Final
 import attrs
 
 from progmon import units
-from progmon._model import Measurement, Period, Programme, Source
+from progmon._indicator import Measurement, Source
+from progmon._period import Period
+from progmon._programme import Programme
 from progmon._write import as_path
 from progmon.errors import (
     AmbiguityError,

@@ -47,21 +47,10 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from progmon import units
-from progmon._model import (
-    Action,
-    Ambition,
-    Direction,
-    Goal,
-    Indicator,
-    IndicatorKind,
-    Measurement,
-    Period,
-    Programme,
-    Resource,
-    Section,
-    Source,
-)
-from progmon._targets import Change, Improve, Level, Maintain, RelativeChange, Target
+from progmon._indicator import Indicator, IndicatorKind, Measurement, Source
+from progmon._period import Period
+from progmon._programme import Action, Ambition, Goal, Programme, Resource, Section
+from progmon._targets import Direction, Target
 from progmon.errors import AmbiguityError, FileFormatError, ProgmonError
 
 __all__ = [
@@ -403,27 +392,16 @@ def _structure_source(value: object, _: object) -> Source:
 
 # --------------------------------------------------------------------------- targets
 
-_TARGET_KINDS: Final[dict[str, type]] = {
-    "level": Level,
-    "change": Change,
-    "relative_change": RelativeChange,
-    "improve": Improve,
-    "maintain": Maintain,
-}
-
 
 def _unstructure_target(target: Target) -> dict[str, Any]:
+    """A target as its table: its kind's tag with its value, and ``by`` where it has one."""
     data: dict[str, Any]
-    if isinstance(target, Level):
-        data = {"level": _unstructure_figure(target.value)}
-    elif isinstance(target, Change):
-        data = {"change": _unstructure_figure(target.amount)}
-    elif isinstance(target, RelativeChange):
-        data = {"relative_change": format_number(target.fraction)}
-    elif isinstance(target, Improve):
-        data = {"improve": True}
+    if target.value_field is None:
+        data = {target.tag: True}
+    elif target.amount_style == "fraction":
+        data = {target.tag: format_number(target.value)}
     else:
-        data = {"maintain": True}
+        data = {target.tag: _unstructure_figure(target.value)}
     if target.by is not None:
         data["by"] = target.by
     return data
@@ -432,30 +410,37 @@ def _unstructure_target(target: Target) -> dict[str, Any]:
 def _structure_target(value: object, _: object) -> Target | None:
     if value is None:
         return None
+    return _structure_a_target(value, Target)
+
+
+def _structure_a_target(value: object, _: object) -> Target:
+    """A target from its table; every kind is found by its tag (:meth:`Target.kinds`)."""
+    kinds = Target.kinds()
     if not isinstance(value, Mapping):
         raise FileFormatError(
             "a target is a table such as { level = 32 }, { change = -360 } or "
             f"{{ improve = true }}, not {_kind_of(value)}",
             value=value,
         )
-    kinds = [key for key in value if key in _TARGET_KINDS]
-    extra = sorted(set(value) - set(_TARGET_KINDS) - {"by"})
-    if len(kinds) != 1 or extra:
+    tagged = [key for key in value if key in kinds]
+    extra = sorted(set(value) - set(kinds) - {"by"})
+    if len(tagged) != 1 or extra:
         raise FileFormatError(
-            f"a target has exactly one of the keys {', '.join(_TARGET_KINDS)}, and optionally by",
+            f"a target has exactly one of the keys {', '.join(kinds)}, and optionally by",
             value=dict(value),
         )
-    kind = kinds[0]
+    tag = tagged[0]
+    kind = kinds[tag]
     # Built in two steps, so that an error names the key it comes from.
-    with _at(kind):
-        given = value[kind]
+    with _at(tag):
+        given = value[tag]
         target: Target
-        if kind in {"level", "change", "relative_change"}:
-            target = _TARGET_KINDS[kind](_structure_figure(given, None))
+        if kind.value_field is not None:
+            target = kind(_structure_figure(given, None))
         elif given is not True:
-            raise FileFormatError(f"write {kind} = true", value=given)
+            raise FileFormatError(f"write {tag} = true", value=given)
         else:
-            target = _TARGET_KINDS[kind]()
+            target = kind()  # type: ignore[call-arg]
     if value.get("by") is None:
         return target
     with _at("by"):
@@ -647,7 +632,7 @@ def _culprit_in_table(
     # holding the value the error names, else the value a target sets.
     shown = str(error.value)
     named = [k for k, v in table.items() if not isinstance(v, Mapping | list) and str(v) == shown]
-    tagged = [k for k in table if k in _TARGET_KINDS]
+    tagged = [k for k in table if k in Target.kinds()]
     for keys in (named, tagged):
         if len(keys) == 1:
             return (keys[0],)
@@ -689,6 +674,11 @@ converter.register_structure_hook(Period | None, _structure_optional_period)
 converter.register_unstructure_hook(Period, _unstructure_period)
 converter.register_structure_hook(Direction, _enum_hook(Direction))
 converter.register_structure_hook(IndicatorKind, _enum_hook(IndicatorKind))
+# Milestones: a list of targets, each a table tagged by its kind.
+converter.register_structure_hook(Target, _structure_a_target)
+converter.register_unstructure_hook_func(
+    lambda cls: isinstance(cls, type) and issubclass(cls, Target), _unstructure_target
+)
 converter.register_structure_hook_factory(_is_tuple_of, _tuple_hook)
 
 _FIGURE = override(struct_hook=_structure_figure, unstruct_hook=_unstructure_figure)

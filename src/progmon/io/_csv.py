@@ -27,7 +27,8 @@ import attrs
 import pint
 
 from progmon import units
-from progmon._model import Indicator, Measurement, Programme, Source
+from progmon._indicator import Indicator, Measurement, Source
+from progmon._programme import Programme
 from progmon._write import as_path
 from progmon.errors import (
     AmbiguityError,

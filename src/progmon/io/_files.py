@@ -10,7 +10,7 @@ from typing import Any, Final, Literal
 
 import tomli_w
 
-from progmon._model import Programme
+from progmon._programme import Programme
 from progmon._write import as_path, write_text
 from progmon.errors import FileFormatError, ValidationError
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from progmon._model import Programme
+from progmon._programme import Programme
 from progmon._write import as_path, write_text
 from progmon.errors import ValidationError
 
@@ -51,31 +51,11 @@ SUFFIXES: Final[dict[str, Format]] = {
 """File suffixes and the format a review written there has."""
 
 
-def _latest_year(programme: Programme) -> int | None:
-    years = [
-        m.period.start.year
-        for top in programme.indicators()
-        for indicator in top.walk()
-        for m in indicator.measurements
-        if m.value is not None
-    ]
-    return max(years) if years else None
-
-
 def _assessment(subject: Any, as_of: Any, method: Any) -> Any:
     if isinstance(subject, Programme):
         from progmon.assessment import assess
 
-        if as_of is None:
-            as_of = _latest_year(subject)
-            if as_of is None and subject.period is not None:
-                as_of = subject.period.start.year
-            if as_of is None:
-                raise ValidationError(
-                    "has no figures: give the year of the review (as_of)",
-                    element=f"programme {subject.id!r}",
-                    value=None,
-                )
+        # assess() takes the year of the latest figure where as_of is None.
         return assess(subject, as_of=as_of, method=method)
     if hasattr(subject, "ambition_assessments") and hasattr(subject, "programme"):
         if as_of is not None or method is not None:

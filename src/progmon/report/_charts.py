@@ -23,8 +23,9 @@ from collections.abc import Iterable
 from typing import Any, Final
 from xml.etree import ElementTree as ET
 
+from progmon._indicator import Measurement
 from progmon._inert import inert
-from progmon._model import Measurement, Period
+from progmon._period import Period
 from progmon.errors import ProgmonError
 
 from ._format import Formatter
@@ -157,7 +158,13 @@ def chart_svg(assessment: Any, fmt: Formatter, *, number: int = 1) -> str:
     due_x = deadline + 0.5 if deadline is not None else None
     target_y = _finite(assessment.target_value, magnitude) if due_x is not None else None
     projected = _finite(assessment.projection, magnitude) if due_x is not None else None
-    scale = _scale([*ys, *margins, base_y, target_y, projected])
+    # The path to the target runs through each milestone's value at its year.
+    steps = [
+        (m.by + 0.5, value)
+        for m in getattr(assessment, "milestones", ())
+        if (value := _finite(m.required, magnitude)) is not None
+    ]
+    scale = _scale([*ys, *margins, base_y, target_y, projected, *(v for _, v in steps)])
     ys = [y / scale for y in ys]
     margins = [m / scale for m in margins]
 
@@ -205,12 +212,15 @@ def chart_svg(assessment: Any, fmt: Formatter, *, number: int = 1) -> str:
         if target_y is not None and due_x is not None:
             if base_y is not None:
                 ax.plot(
-                    [_x(baseline.period), due_x],
-                    [base_y / scale, target_y / scale],
+                    [_x(baseline.period), *(x for x, _ in steps), due_x],
+                    [base_y / scale, *(v / scale for _, v in steps), target_y / scale],
                     color=_PATH,
                     linestyle="--",
                     linewidth=1.2,
-                    label=label("chart_path", fmt),
+                    marker="d" if steps else None,
+                    markevery=list(range(1, len(steps) + 1)) if steps else None,
+                    markersize=5,
+                    label=label("chart_milestones" if steps else "chart_path", fmt),
                 )
             ax.plot(
                 [due_x],

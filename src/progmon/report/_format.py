@@ -22,7 +22,7 @@ from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
 from progmon import units
-from progmon._model import Period
+from progmon._period import Period
 
 __all__ = ["LANGUAGES", "STATUS_STYLE", "Formatter", "Language"]
 

@@ -11,12 +11,21 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
-from progmon._model import Period
-from progmon._targets import Change, Improve, Level, Maintain, RelativeChange
+from progmon._period import Period
+from progmon._targets import Kind
 
 from ._format import Formatter
 
-__all__ = ["LABELS", "label", "method_explanation", "method_name", "reason", "target_text"]
+__all__ = [
+    "LABELS",
+    "label",
+    "method_explanation",
+    "method_name",
+    "progress_text",
+    "reason",
+    "target_text",
+    "words",
+]
 
 LABELS: Final[dict[str, tuple[str, str]]] = {
     "review": ("Voortgangsrapportage", "Progress review"),
@@ -37,6 +46,8 @@ LABELS: Final[dict[str, tuple[str, str]]] = {
     "latest": ("Laatste meting", "Latest figure"),
     "source": ("Bron", "Source"),
     "target": ("Streefwaarde", "Target"),
+    "progress": ("Voortgang", "Progress"),
+    "milestones": ("mijlpalen", "milestones"),
     "change": ("Verandering", "Change"),
     "trend": ("Trend", "Trend"),
     "reason": ("Toelichting", "Explanation"),
@@ -95,6 +106,7 @@ LABELS: Final[dict[str, tuple[str, str]]] = {
     "chart_baseline": ("nulmeting", "baseline"),
     "chart_target": ("streefwaarde", "target"),
     "chart_path": ("pad naar streefwaarde", "path to target"),
+    "chart_milestones": ("pad langs de mijlpalen", "path through the milestones"),
     "chart_projection": ("projectie", "projection"),
     "chart_caption": ("Verloop van", "Course of"),
     "increasing": ("stijgend", "increasing"),
@@ -111,55 +123,6 @@ LABELS: Final[dict[str, tuple[str, str]]] = {
     "programme_status": ("Status van het programma", "Status of the programme"),
 }
 
-_METHODS: Final[dict[str, tuple[str, str, str, str]]] = {
-    # name: (Dutch name, English name, Dutch ratio name, English ratio name)
-    "growth-ratio": (
-        "groeiratio (Eurostat / SDG)",
-        "growth ratio (Eurostat / SDG)",
-        "groeiratio",
-        "growth ratio",
-    ),
-    "projection": ("projectie (UNSD)", "projection (UNSD)", "projectieratio", "projection ratio"),
-    "pro-rata": ("pro-rata-pad", "pro rata path", "pro-rata-ratio", "pro rata ratio"),
-}
-
-_METHOD_EXPLANATIONS: Final[dict[str, tuple[str, str]]] = {
-    "growth-ratio": (
-        (
-            "Per indicator vergelijken we de gemiddelde jaarlijkse groei sinds de nulmeting met de "
-            "groei die nodig is om de streefwaarde op tijd te halen: R = werkelijke groei / "
-            "benodigde groei. R ≥ 0,95 is op koers, 0,6 tot 0,95 risico, 0 tot 0,6 niet op koers, "
-            "R < 0 verslechterd; een gehaalde streefwaarde is behaald (Eurostat, UN SDG)."
-        ),
-        (
-            "For each indicator we compare the average yearly growth since the baseline with the "
-            "growth needed to reach the target in time: R = actual growth / required growth. "
-            "R ≥ 0.95 is on track, 0.6 to 0.95 at risk, 0 to 0.6 off track, R < 0 deteriorating; "
-            "a target reached is achieved (Eurostat, UN SDG)."
-        ),
-    ),
-    "projection": (
-        (
-            "Per indicator trekken we de trend sinds de nulmeting door tot de deadline en "
-            "vergelijken de verwachte waarde met de streefwaarde (UNSD-methode)."
-        ),
-        (
-            "For each indicator we extend the trend since the baseline to the deadline and compare "
-            "the projected value with the target (UNSD method)."
-        ),
-    ),
-    "pro-rata": (
-        (
-            "Per indicator vergelijken we de laatste meting met de waarde op het rechte pad van "
-            "nulmeting naar streefwaarde in hetzelfde jaar."
-        ),
-        (
-            "For each indicator we compare the latest figure with the value on the straight path "
-            "from baseline to target in the same year."
-        ),
-    ),
-}
-
 
 def label(key: str, fmt: Formatter) -> str:
     """The label ``key`` in ``fmt``'s language.
@@ -172,26 +135,38 @@ def label(key: str, fmt: Formatter) -> str:
     return fmt.pick(dutch, english)
 
 
-def method_name(name: str, fmt: Formatter) -> str:
-    """The readable name of an assessment method.
+def words(texts: Mapping[str, str], fmt: Formatter) -> str:
+    """The text for ``fmt``'s language from a mapping by language (English where it lacks one).
 
     Example:
-        >>> method_name("growth-ratio", Formatter("en"))
+        >>> words({"nl": "groeiratio", "en": "growth ratio"}, Formatter("nl"))
+        'groeiratio'
+    """
+    return texts.get(fmt.lang) or texts.get("en") or next(iter(texts.values()), "")
+
+
+def method_name(method: Any, fmt: Formatter) -> str:
+    """The readable name of an assessment method, from the method itself.
+
+    Example:
+        >>> from progmon import methods
+        >>> method_name(methods.GrowthRatio(), Formatter("en"))
         'growth ratio (Eurostat / SDG)'
     """
-    known = _METHODS.get(name)
-    return fmt.pick(known[0], known[1]) if known else name
+    title = getattr(method, "title", None)
+    return words(title, fmt) if isinstance(title, Mapping) else str(getattr(method, "name", method))
 
 
-def method_explanation(name: str, fmt: Formatter) -> str:
-    """How a method decides, in two sentences ('' for a method it does not know).
+def method_explanation(method: Any, fmt: Formatter) -> str:
+    """How a method decides, in a sentence or two, from the method itself ('' if it has none).
 
     Example:
-        >>> method_explanation("pro-rata", Formatter("en"))[:28]
+        >>> from progmon import methods
+        >>> method_explanation(methods.ProRata(), Formatter("en"))[:28]
         'For each indicator we compar'
     """
-    known = _METHOD_EXPLANATIONS.get(name)
-    return fmt.pick(*known) if known else ""
+    explanation = getattr(method, "explanation", None)
+    return words(explanation, fmt) if isinstance(explanation, Mapping) else ""
 
 
 def thresholds_text(thresholds: Mapping[str, float], fmt: Formatter) -> str:
@@ -208,45 +183,52 @@ def thresholds_text(thresholds: Mapping[str, float], fmt: Formatter) -> str:
     return "; ".join(parts)
 
 
-def target_text(  # noqa: PLR0911  # one return per kind of target reads as a table
-    indicator: Any, target_value: Any, deadline: int | None, fmt: Formatter
+def target_text(
+    indicator: Any, target_value: Any, deadline: int | None, fmt: Formatter, *, target: Any = None
 ) -> str:
-    """What the target asks, with the value it means where known.
+    """What the target asks, in the words of its kind, with the value it means where known.
+
+    ``target`` is the indicator's target unless given (a milestone).
 
     Example:
-        >>> from progmon import Indicator, Measurement
+        >>> from progmon import Change, Indicator, Measurement
         >>> ind = Indicator(id="m", name="Misdrijven", unit="crime",
         ...                 measurements=[Measurement(2016, 4000)], target=Change(-360))
         >>> target_text(ind, None, 2022, Formatter("nl"))
         '-360 misdrijven t.o.v. de nulmeting, in 2022'
     """
-    target = indicator.target
+    target = indicator.target if target is None else target
+    if target is None:
+        return label("none", fmt)
     unit = indicator.unit
-    base = (
+    when = f", {fmt.pick('in', 'by')} {deadline}" if deadline is not None else ""
+    style = target.amount_style
+    value = ""
+    if style == "quantity":
+        value = fmt.quantity(target.value)
+    elif style == "difference":
+        value = fmt.difference(float(target.value), unit)
+    elif style == "fraction":
+        value = fmt.fraction(float(target.value), sign=True)
+    baseline = (
         fmt.period(indicator.baseline)
         if indicator.baseline is not None
         else fmt.pick("de nulmeting", "the baseline")
     )
-    when = f", {fmt.pick('in', 'by')} {deadline}" if deadline is not None else ""
-    value = f" (= {fmt.quantity(target_value)})" if target_value is not None else ""
-    if target is None:
-        return label("none", fmt)
-    if isinstance(target, Level):
-        return f"{fmt.quantity(target.value)}{when}"
-    if isinstance(target, Change):
-        amount = fmt.difference(float(target.amount), unit)
-        return f"{amount} {fmt.pick('t.o.v. de nulmeting', 'on the baseline')}{value}{when}"
-    if isinstance(target, RelativeChange):
-        amount = fmt.fraction(target.fraction, sign=True)
-        return f"{amount} {fmt.pick('t.o.v. de nulmeting', 'on the baseline')}{value}{when}"
-    better = _better_word(indicator, fmt)
-    if isinstance(target, Improve):
-        if indicator.baseline is None:
-            return f"{better} {fmt.pick('dan de nulmeting', 'than the baseline')}{when}"
-        return f"{better} {fmt.pick('dan in', 'than in')} {base}{when}"
-    if isinstance(target, Maintain):
-        return f"{fmt.pick('minstens gelijk aan', 'at least as good as')} {base}{when}"
-    return str(target)  # pragma: no cover - every target kind is handled above
+    base = (
+        f"{fmt.pick('in', 'in')} {fmt.period(indicator.baseline)}"
+        if indicator.baseline is not None
+        else fmt.pick("de nulmeting", "the baseline")
+    )
+    required = f" (= {fmt.quantity(target_value)})" if target_value is not None else ""
+    phrase = words(target.words, fmt).format(
+        value=value,
+        required=required,
+        better=_better_word(indicator, fmt),
+        base=base,
+        baseline=baseline,
+    )
+    return f"{phrase}{when}"
 
 
 def _better_word(indicator: Any, fmt: Formatter) -> str:
@@ -348,8 +330,8 @@ def _since(assessment: Any, fmt: Formatter) -> str:
 def _ratio(assessment: Any, fmt: Formatter) -> str:
     if assessment.ratio is None:
         return ""
-    known = _METHODS.get(assessment.method)
-    name = fmt.pick(known[2], known[3]) if known else assessment.method
+    names = getattr(assessment.method, "ratio_name", None)
+    name = words(names, fmt) if isinstance(names, Mapping) else str(assessment.method.name)
     return f" ({name} {fmt.number(assessment.ratio, 2)})"
 
 
@@ -357,14 +339,21 @@ def _goal_words(assessment: Any, fmt: Formatter) -> str:
     """The target as a short phrase: '3.640 misdrijven in 2022', or 'een verbetering'."""
     deadline = assessment.deadline
     when = f" {fmt.pick('in', 'by')} {deadline}" if deadline is not None else ""
-    if assessment.target_value is not None:
-        return f"{fmt.quantity(assessment.target_value)}{when}"
     indicator = assessment.indicator
+    target = indicator.target
+    if assessment.target_value is not None:
+        value = fmt.quantity(assessment.target_value)
+        if target is not None and target.kind is Kind.NORM:
+            # A norm reads as one: "minimaal 7,5", not "7,5".
+            value = words(target.words, fmt).format(
+                value=value, required="", better="", base="", baseline=""
+            )
+        return f"{value}{when}"
     base = assessment.baseline
     if base is None:
         return fmt.pick("een verbetering", "an improvement") + when
     since = fmt.period(base.period)
-    if isinstance(indicator.target, Maintain):
+    if target is not None and target.kind is Kind.MAINTAIN:
         return fmt.pick(f"minstens het niveau van {since}", f"at least the level of {since}") + when
     return f"{_better_word(indicator, fmt)} {fmt.pick('dan in', 'than in')} {since}{when}"
 
@@ -407,6 +396,8 @@ def reason(assessment: Any, fmt: Formatter) -> str:
     if has_change:
         parts.append(_since(assessment, fmt))
     parts.append(_verdict(assessment, status, fmt))
+    parts.append(progress_text(assessment, fmt))
+    parts.append(milestones_text(assessment, fmt))
     return _sentence([p for p in parts if p])
 
 
@@ -449,6 +440,21 @@ def _special_verdict(  # noqa: PLR0911  # one return per reason reads as a table
 ) -> str:
     """The verdict where the reason, not the status alone, says what happened ('' if not)."""
     code = assessment.reason
+    if code == "norm-holds":
+        text = fmt.pick(f"voldoet aan de norm ({goal})", f"meets the norm ({goal})")
+        if assessment.change is not None and _moves_wrong_way(assessment):
+            text += fmt.pick(", maar beweegt de verkeerde kant op", ", but is moving the wrong way")
+        return text
+    if code == "norm-at-risk":
+        projection = (
+            fmt.quantity(assessment.projection) if assessment.projection is not None else ""
+        )
+        when = assessment.deadline
+        return fmt.pick(
+            f"voldoet nu aan de norm ({goal}), maar de projectie ({projection} in {when}) komt "
+            "er niet aan",
+            f"meets the norm ({goal}) now, but the projection ({projection} by {when}) does not",
+        )
     if code == "no-direction":
         return fmt.pick(
             f"streefwaarde ({goal}) niet gehaald; onbekend of hoger of lager beter is: "
@@ -486,6 +492,75 @@ def _special_verdict(  # noqa: PLR0911  # one return per reason reads as a table
             f"no figure for the baseline{when} yet: no judgement",
         )
     return ""
+
+
+def _moves_wrong_way(assessment: Any) -> bool:
+    direction = assessment.indicator.direction
+    change = float(assessment.change.m_as(assessment.indicator.unit))
+    return direction is not None and direction.sign * change < 0
+
+
+def progress_text(assessment: Any, fmt: Formatter) -> str:
+    """The share of the way to the target covered, and the share expected by now ('' if none).
+
+    Example:
+        >>> import types
+        >>> a = types.SimpleNamespace(progress=0.25, expected_progress=0.4, as_of=2019)
+        >>> progress_text(a, Formatter("nl"))
+        '25 % van de weg (volgens het pad 40 % in 2019)'
+        >>> progress_text(a, Formatter("en"))
+        '25% of the way (40% on the path by 2019)'
+    """
+    progress = getattr(assessment, "progress", None)
+    status = getattr(assessment, "status", None)
+    if progress is None or (status is not None and not status.is_judged):
+        return ""
+    done = fmt.percent(100 * progress, 0)
+    expected = getattr(assessment, "expected_progress", None)
+    if expected is None:
+        return fmt.pick(f"{done} van de weg", f"{done} of the way")
+    planned, year = fmt.percent(100 * expected, 0), assessment.as_of
+    return fmt.pick(
+        f"{done} van de weg (volgens het pad {planned} in {year})",
+        f"{done} of the way ({planned} on the path by {year})",
+    )
+
+
+def milestones_text(assessment: Any, fmt: Formatter) -> str:
+    """Whether each milestone that has fallen due was reached ('' if none is due).
+
+    Example:
+        >>> import progmon
+        >>> ind = progmon.Indicator(
+        ...     id="c", name="C", unit="mark", target=progmon.Level(7.3, by=2022),
+        ...     milestones=[progmon.Level(7.1, by=2019)],
+        ...     measurements=progmon.Measurement.series({2017: 6.9, 2019: 7.2}))
+        >>> milestones_text(progmon.assess(ind, as_of=2020), Formatter("nl"))
+        'mijlpaal 2019 (7,1) gehaald: 7,2 in 2019'
+    """
+    parts = []
+    for milestone in getattr(assessment, "milestones", ()):
+        if milestone.reached is None:
+            continue
+        required = fmt.quantity(milestone.required) if milestone.required is not None else ""
+        what = f" ({required})" if required else ""
+        figure = milestone.figure
+        shown = f"{fmt.quantity(figure.value)} {fmt.pick('in', 'in')} {fmt.period(figure.period)}"
+        if milestone.reached:
+            parts.append(
+                fmt.pick(
+                    f"mijlpaal {milestone.by}{what} gehaald: {shown}",
+                    f"milestone {milestone.by}{what} reached: {shown}",
+                )
+            )
+        else:
+            parts.append(
+                fmt.pick(
+                    f"mijlpaal {milestone.by}{what} niet gehaald: {shown}",
+                    f"milestone {milestone.by}{what} missed: {shown}",
+                )
+            )
+    return "; ".join(parts)
 
 
 def _verdict_by_status(status: str, goal: str, ratio: str, fmt: Formatter) -> str:

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from progmon import __version__, units
-from progmon._model import IndicatorKind, Measurement, Period, Source
+from progmon._indicator import IndicatorKind, Measurement, Source
+from progmon._period import Period
 
 from ._format import Formatter
 from ._text import (
@@ -21,6 +22,7 @@ from ._text import (
     method_explanation,
     method_name,
     period_label,
+    progress_text,
     reason,
     target_text,
     thresholds_text,
@@ -52,6 +54,7 @@ class Row:
     latest: str
     source: str
     target: str
+    progress: str
     change: str
     trend: str
     badge: Badge
@@ -248,9 +251,8 @@ class _Builder:
             if latest is not None
             else f"{label('none', fmt)} ({label('not_measured', fmt)})",
             source=_source(latest, indicator),
-            target=target_text(indicator, assessment.target_value, assessment.deadline, fmt)
-            if indicator.target is not None
-            else label("none", fmt),
+            target=self.target(assessment),
+            progress=progress_text(assessment, fmt) or label("none", fmt),
             change=change_text(assessment, fmt),
             trend=trend_text(assessment.trend, assessment.slope, indicator.unit, fmt),
             badge=_badge(assessment.status, fmt),
@@ -262,6 +264,21 @@ class _Builder:
         )
         for component in assessment.components:
             yield from self.row(component, depth + 1)
+
+    def target(self, assessment: Any) -> str:
+        """The target, and its milestones with their years."""
+        fmt = self.fmt
+        indicator = assessment.indicator
+        if indicator.target is None and not indicator.milestones:
+            return label("none", fmt)
+        text = target_text(indicator, assessment.target_value, assessment.deadline, fmt)
+        steps = [
+            target_text(indicator, m.required, m.by, fmt, target=m.target)
+            for m in assessment.milestones
+        ]
+        if steps:
+            text += f"; {label('milestones', fmt)}: {'; '.join(steps)}"
+        return text
 
     def _remember(self, source: Source | None) -> None:
         if source is None:
@@ -519,6 +536,7 @@ _LABEL_KEYS = (
     "latest",
     "source",
     "target",
+    "progress",
     "change",
     "trend",
     "reason",

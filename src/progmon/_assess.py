@@ -1,0 +1,663 @@
+"""The assessment tree: a programme, ambition, goal or indicator, assessed in one panel call.
+
+:func:`assess` gathers every indicator of what it is given (goal indicators,
+components, context indicators) into the arrays of one
+:func:`~progmon.assess_panel` call, then builds the tree of the same shape
+from its rows: the indicator nodes carry the numbers behind each status,
+the wholes their rolled-up status and counts.
+
+Conventions:
+
+* a figure sits at the midpoint of its period (:attr:`~progmon.Period.midpoint`,
+  2019 is 2019.5); a deadline year ``Y`` at ``Y + 0.5``, consistent with
+  yearly figures, so that baseline 2015, latest 2020 and deadline 2030 are 5
+  and 15 years apart;
+* ``as_of`` year ``Y`` uses the figures of periods that start on or before
+  31 December ``Y``; the value expected on the path is given at ``Y + 0.5``;
+  without ``as_of``, the year of the latest figure (:func:`default_as_of`);
+* roll-up: a goal, ambition or programme gets the worst status among its
+  judged indicators (not NOT_MEASURED, INSUFFICIENT_DATA or NO_TARGET), in
+  the order ACHIEVED < ON_TRACK < AT_RISK < OFF_TRACK < DETERIORATING, and
+  is ACHIEVED only when all are; when none is judged, NOT_MEASURED if
+  nothing was measured, else INSUFFICIENT_DATA. Context indicators (kind
+  CONTEXT) and components are assessed and shown, but not rolled up or
+  counted.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date, datetime
+from typing import Any, TypeAlias, overload
+
+import attrs
+import numpy as np
+
+from . import units
+from ._formulas import met
+from ._indicator import Indicator, IndicatorKind, Measurement
+from ._panel import PanelAssessment, assess_panel
+from ._period import Period
+from ._programme import Ambition, Goal, Programme
+from ._status import REASONS, Status, counts, roll_up
+from ._targets import Kind, Target
+from ._validators import YEARS, is_year, plain_year
+from .errors import ValidationError
+from .methods import Method, get_method
+
+__all__ = [
+    "AmbitionAssessment",
+    "GoalAssessment",
+    "IndicatorAssessment",
+    "MilestoneAssessment",
+    "ProgrammeAssessment",
+    "assess",
+    "default_as_of",
+]
+
+AsOf: TypeAlias = int | Period | date | None
+MethodLike: TypeAlias = Method | str | None
+Assessable: TypeAlias = Programme | Ambition | Goal | Indicator
+
+
+# --------------------------------------------------------------------------- the nodes
+
+
+@attrs.frozen
+class MilestoneAssessment:
+    """Whether an interim target (a milestone) was reached in its year.
+
+    ``figure`` is the latest figure up to the end of the milestone's year;
+    ``reached`` is None while the milestone is not due yet (its year lies
+    after ``as_of``) or there is no figure by then.
+
+    Example:
+        >>> import progmon
+        >>> ind = progmon.Indicator(
+        ...     id="cijfer", name="Rapportcijfer", unit="mark", target=progmon.Level(7.3, by=2022),
+        ...     milestones=[progmon.Level(7.1, by=2019)],
+        ...     measurements=progmon.Measurement.series({2017: 6.9, 2019: 7.2}))
+        >>> [(m.by, m.reached) for m in progmon.assess(ind, as_of=2020).milestones]
+        [(2019, True)]
+    """
+
+    target: Target
+    by: int
+    required: Any
+    figure: Measurement | None
+    reached: bool | None
+
+    @property
+    def due(self) -> bool:
+        """Whether its year has come (the review says whether it was reached)."""
+        return self.reached is not None or self.figure is not None
+
+
+@attrs.frozen
+class IndicatorAssessment:
+    """The assessment of one indicator, with the numbers behind its status.
+
+    Quantities are in the indicator's unit. ``ratio`` is the method's key
+    number (R, P or Q); ``rate`` the annual growth in the desired direction
+    (the key number without a quantitative target); ``reason`` one of
+    :data:`~progmon.assessment.REASONS`. ``progress`` is the share of the gap
+    from baseline to target that the latest figure closed, and
+    ``expected_progress`` the share the path to the target (through the
+    milestones) has closed by ``as_of``.
+
+    Example:
+        The seed's nuisance reports: 1,089 in 2016, 973 in 2019, to fall.
+
+        >>> import progmon
+        >>> reports = progmon.Indicator(
+        ...     id="woonoverlast", name="Meldingen woonoverlast", unit="report",
+        ...     direction=progmon.Direction.DECREASE, target=progmon.Improve(by=2022),
+        ...     measurements=progmon.Measurement.series({2016: 1089, 2019: 973}))
+        >>> result = progmon.assess(reports, as_of=2020)
+        >>> result.status, result.reason, result.change
+        (<Status.ACHIEVED: 'achieved'>, 'target-met', <Quantity(-116.0, 'report')>)
+        >>> result.baseline.period.label, result.latest.period.label
+        ('2016', '2019')
+    """
+
+    indicator: Indicator
+    status: Status
+    as_of: int
+    method: Method
+    deadline: int | None
+    baseline: Measurement | None
+    latest: Measurement | None
+    target_value: Any
+    change: Any
+    change_points: float | None
+    relative_change: float | None
+    significant: bool | None
+    slope: Any
+    trend: str | None
+    projection: Any
+    expected: Any
+    ratio: float | None
+    progress: float | None
+    thresholds: Mapping[str, float]
+    reason: str
+    components: tuple[IndicatorAssessment, ...] = ()
+    expected_latest: Any = None
+    rate: float | None = None
+    compound: bool | None = None
+    years: float | None = None
+    """Years from the baseline to the latest figure (midpoint to midpoint)."""
+    expected_progress: float | None = None
+    milestones: tuple[MilestoneAssessment, ...] = ()
+
+    def indicators(self) -> Iterator[IndicatorAssessment]:
+        """This assessment (so that every level has ``indicators()``)."""
+        yield self
+
+
+@attrs.frozen
+class GoalAssessment:
+    """The assessment of a goal: its indicators and the rolled-up status.
+
+    ``counts`` counts the statuses of the indicators that are rolled up
+    (context indicators are not).
+
+    Example:
+        >>> import progmon
+        >>> ind = progmon.Indicator(id="initiatieven", name="Initiatieven", unit="count",
+        ...                         target=progmon.Level(32),
+        ...                         measurements=progmon.Measurement.series({2018: 20, 2020: 26}))
+        >>> goal = progmon.Goal(id="g", statement="Meer initiatieven", deadline=2022,
+        ...                     indicators=[ind])
+        >>> result = progmon.assess(goal, as_of=2020)
+        >>> result.status, [a.indicator.id for a in result.indicators()]
+        (<Status.ON_TRACK: 'on-track'>, ['initiatieven'])
+    """
+
+    goal: Goal
+    status: Status
+    as_of: int
+    method: Method
+    deadline: int | None
+    indicator_assessments: tuple[IndicatorAssessment, ...]
+    counts: Mapping[Status, int]
+
+    def indicators(self) -> Iterator[IndicatorAssessment]:
+        """The indicator assessments, in order."""
+        yield from self.indicator_assessments
+
+
+@attrs.frozen
+class AmbitionAssessment:
+    """The assessment of an ambition: its goals, its context indicators, the roll-up.
+
+    Example:
+        >>> import progmon
+        >>> ind = progmon.Indicator(id="x", name="X", unit="report", target=progmon.Improve(),
+        ...                         direction=progmon.Direction.DECREASE,
+        ...                         measurements=progmon.Measurement.series({2016: 9, 2019: 7}))
+        >>> ambition = progmon.Ambition(title="Veiliger", goals=[
+        ...     progmon.Goal(id="g", statement="S", deadline=2022, indicators=[ind])])
+        >>> result = progmon.assess(ambition, as_of=2020)
+        >>> result.status, [g.goal.id for g in result.goals()]
+        (<Status.ACHIEVED: 'achieved'>, ['g'])
+    """
+
+    ambition: Ambition
+    status: Status
+    as_of: int
+    method: Method
+    goal_assessments: tuple[GoalAssessment, ...]
+    context: tuple[IndicatorAssessment, ...]
+    counts: Mapping[Status, int]
+
+    def indicators(self) -> Iterator[IndicatorAssessment]:
+        """The goals' indicator assessments, then the context indicators'."""
+        for goal in self.goal_assessments:
+            yield from goal.indicators()
+        yield from self.context
+
+    def goals(self) -> Iterator[GoalAssessment]:
+        """The goal assessments, in order."""
+        yield from self.goal_assessments
+
+
+@attrs.frozen
+class ProgrammeAssessment:
+    """The assessment of a programme: its ambitions and the overall status.
+
+    ``counts`` counts the statuses of the indicators that are rolled up.
+
+    Example:
+        The Almelo worked example at its midterm: two indicators achieved,
+        none off track, five not measured yet.
+
+        >>> import progmon
+        >>> result = progmon.assess(progmon.load("examples/veiligheid.toml"), as_of=2020)
+        >>> result.status
+        <Status.ON_TRACK: 'on-track'>
+        >>> result.counts[progmon.Status.ACHIEVED], result.counts[progmon.Status.NOT_MEASURED]
+        (2, 5)
+    """
+
+    programme: Programme
+    status: Status
+    as_of: int
+    method: Method
+    ambition_assessments: tuple[AmbitionAssessment, ...]
+    counts: Mapping[Status, int]
+
+    def indicators(self) -> Iterator[IndicatorAssessment]:
+        """Every indicator assessment, per ambition: goal indicators, then context."""
+        for ambition in self.ambition_assessments:
+            yield from ambition.indicators()
+
+    def goals(self) -> Iterator[GoalAssessment]:
+        """Every goal assessment, in order."""
+        for ambition in self.ambition_assessments:
+            yield from ambition.goals()
+
+    def ambitions(self) -> Iterator[AmbitionAssessment]:
+        """The ambition assessments, in order."""
+        yield from self.ambition_assessments
+
+
+Assessment: TypeAlias = (
+    IndicatorAssessment | GoalAssessment | AmbitionAssessment | ProgrammeAssessment
+)
+
+
+# --------------------------------------------------------------------------- as of
+
+
+def _tops(x: Assessable) -> Iterable[Indicator]:
+    if isinstance(x, Indicator):
+        return (x,)
+    if isinstance(x, Goal):
+        return x.indicators
+    return x.indicators()
+
+
+def default_as_of(x: Assessable) -> int | None:
+    """The year a review of ``x`` is as of by default: the one place that decides it.
+
+    The year in which the latest period with a figure starts; for a
+    programme without figures yet, the first year of its term; else None
+    (then the year must be given).
+
+    Example:
+        >>> import progmon
+        >>> default_as_of(progmon.load("examples/veiligheid.toml"))
+        2019
+        >>> default_as_of(progmon.Programme(id="p", name="P", period=2022))
+        2022
+    """
+    years = [
+        m.period.start.year
+        for top in _tops(x)
+        for indicator in top.walk()
+        for m in indicator.measurements
+        if m.value is not None
+    ]
+    if years:
+        return max(years)
+    if isinstance(x, Programme) and x.period is not None:
+        return x.period.start.year
+    return None
+
+
+def _cutoff(as_of: AsOf, x: Assessable) -> tuple[date, int, float]:
+    """The last day whose figures count, the as_of year, and the time for ``expected``."""
+    if as_of is None:
+        as_of = default_as_of(x)
+        if as_of is None:
+            raise ValidationError(
+                "has no figures yet: give the year of the assessment (as_of)",
+                element=_element(x),
+                value=None,
+            )
+    if isinstance(as_of, bool):
+        raise ValidationError("must be a year, Period or date", element="as_of", value=as_of)
+    as_of = plain_year(as_of)
+    if isinstance(as_of, int):
+        if not is_year(as_of):
+            raise ValidationError(f"must be {YEARS}", element="as_of", value=as_of)
+        return date(as_of, 12, 31), as_of, as_of + 0.5
+    if isinstance(as_of, Period):
+        return as_of.end, as_of.end.year, as_of.midpoint
+    if isinstance(as_of, datetime):
+        raise ValidationError(
+            "must be a year, Period or date (a datetime.date, not a datetime)",
+            element="as_of",
+            value=as_of,
+        )
+    if isinstance(as_of, date):
+        if not is_year(as_of.year):
+            raise ValidationError(f"must be a date in {YEARS}", element="as_of", value=as_of)
+        return as_of, as_of.year, Period.between(as_of, as_of).midpoint
+    raise ValidationError("must be a year, Period or date", element="as_of", value=as_of)
+
+
+def _element(x: Assessable) -> str:
+    ident = getattr(x, "id", None) or getattr(x, "title", "")
+    return f"{type(x).__name__.lower()} {ident!r}"
+
+
+# --------------------------------------------------------------------------- one panel
+
+
+@attrs.frozen
+class _Row:
+    """One indicator's place in the panel, and what the tree needs back from it."""
+
+    indicator: Indicator
+    deadline: int | None
+    figures: tuple[Measurement, ...]
+    baseline: Measurement | None
+
+
+def _row(indicator: Indicator, deadline: int | None, last_day: date) -> _Row:
+    """One indicator's figures up to ``last_day``, its baseline then, and its deadline."""
+    if indicator.target is not None and indicator.target.by is not None:
+        deadline = indicator.target.by
+    figures = tuple(
+        m for m in indicator.measurements if m.value is not None and m.period.start <= last_day
+    )
+    baseline = indicator.baseline_measurement
+    if baseline is not None and baseline.period.start > last_day:
+        baseline = None
+    return _Row(indicator, deadline, figures, baseline)
+
+
+def _placed(x: Assessable) -> Iterator[tuple[Indicator, int | None]]:
+    """Every top indicator of ``x``, with the deadline of its goal (None for context)."""
+    if isinstance(x, Indicator):
+        yield x, None
+        return
+    goals: Iterable[Goal]
+    if isinstance(x, Goal):
+        goals = (x,)
+    elif isinstance(x, Ambition):
+        goals = x.goals
+    else:
+        goals = x.goals()
+    for goal in goals:
+        for indicator in goal.indicators:
+            yield indicator, goal.deadline
+    if not isinstance(x, Goal):
+        for ambition in (x,) if isinstance(x, Ambition) else x.ambitions:
+            for indicator in ambition.context:
+                yield indicator, None
+
+
+def _rows(x: Assessable, last_day: date) -> list[_Row]:
+    """Every indicator to assess, tops and components, with the deadline each is due."""
+    found: list[_Row] = []
+
+    def add(indicator: Indicator, deadline: int | None) -> None:
+        row = _row(indicator, deadline, last_day)
+        found.append(row)
+        for component in indicator.components:
+            add(component, row.deadline)
+
+    for indicator, deadline in _placed(x):
+        add(indicator, deadline)
+    return found
+
+
+def _magnitude(value: Any) -> float:
+    return math.nan if value is None else float(value.magnitude)
+
+
+def _limit(indicator: Indicator) -> float:
+    """The natural limit in the better direction: 100 % for a share, 10 for a mark."""
+    bounds = units.valid_range(indicator.unit)
+    if bounds is None or indicator.direction is None:
+        return math.nan
+    value = bounds[1] if indicator.direction.sign > 0 else bounds[0]
+    return value if math.isfinite(value) else math.nan
+
+
+def _panel(rows: list[_Row], at: float, method: Method) -> PanelAssessment:
+    n = max((len(r.figures) for r in rows), default=0)
+    k = max((len(r.indicator.milestones) for r in rows), default=0)
+    shape = (len(rows), n)
+    t, y = np.full(shape, np.nan), np.full(shape, np.nan)
+    margin, size = np.full(shape, np.nan), np.full(shape, np.nan)
+    target, deadline, sign, kind, base_t, scale, limit = (
+        np.full(len(rows), np.nan) for _ in range(7)
+    )
+    path_t, path_y = np.full((len(rows), k), np.nan), np.full((len(rows), k), np.nan)
+    kind[:] = Kind.TREND
+    for i, row in enumerate(rows):
+        indicator = row.indicator
+        for j, m in enumerate(row.figures):
+            t[i, j] = m.period.midpoint
+            y[i, j] = m.value.magnitude
+            margin[i, j] = _magnitude(m.margin)
+            size[i, j] = math.nan if m.sample_size is None else m.sample_size
+        y_base = math.nan if row.baseline is None else _magnitude(row.baseline.value)
+        if row.baseline is not None:
+            base_t[i] = row.baseline.period.midpoint
+        if indicator.target is not None:
+            kind[i] = indicator.target.kind
+            target[i] = indicator.target.required(y_base)
+        if row.deadline is not None:
+            deadline[i] = row.deadline + 0.5
+        sign[i] = 0 if indicator.direction is None else indicator.direction.sign
+        if units.is_share(indicator.unit):
+            scale[i] = float(units.Quantity(1, "dimensionless").m_as(indicator.unit))
+        limit[i] = _limit(indicator)
+        for j, milestone in enumerate(indicator.milestones):
+            assert milestone.by is not None  # noqa: S101  # the model refuses a milestone without
+            path_t[i, j] = milestone.by + 0.5
+            path_y[i, j] = milestone.required(y_base)
+    return assess_panel(
+        t,
+        y,
+        target=target,
+        deadline=deadline,
+        direction=sign,
+        kind=kind.astype(np.int8),
+        baseline=base_t,
+        at=at,
+        margin=margin,
+        sample_size=size,
+        share_scale=scale,
+        limit=limit,
+        path_t=path_t,
+        path_y=path_y,
+        method=method,
+    )
+
+
+def _float_or_none(value: float) -> float | None:
+    return None if math.isnan(value) else float(value)
+
+
+def _quantity(value: float, unit: Any) -> Any:
+    return None if math.isnan(value) else units.Quantity(float(value), unit)
+
+
+def _milestones(row: _Row, y_base: float, as_of: int) -> tuple[MilestoneAssessment, ...]:
+    indicator = row.indicator
+    sign = 0 if indicator.direction is None else indicator.direction.sign
+    found = []
+    for milestone in indicator.milestones:
+        assert milestone.by is not None  # noqa: S101  # the model refuses a milestone without
+        required = milestone.required(y_base)
+        figure = None
+        reached = None
+        if milestone.by <= as_of:
+            end = date(milestone.by, 12, 31)
+            figure = next((m for m in reversed(row.figures) if m.period.start <= end), None)
+            if figure is not None and not math.isnan(y_base):
+                reached = bool(
+                    met(milestone.kind, _magnitude(figure.value), y_base, required, sign)
+                )
+        found.append(
+            MilestoneAssessment(
+                target=milestone,
+                by=milestone.by,
+                required=_quantity(required, indicator.unit),
+                figure=figure,
+                reached=reached,
+            )
+        )
+    return tuple(found)
+
+
+def _node(row: _Row, panel: PanelAssessment, i: int, as_of: int) -> IndicatorAssessment:
+    indicator = row.indicator
+    unit = indicator.unit
+    change = float(panel.change[i])
+    significant = float(panel.significant[i])
+    rate = float(panel.rate[i])
+    share = units.is_share(unit)
+    return IndicatorAssessment(
+        indicator=indicator,
+        status=Status.from_code(int(panel.status[i])),
+        as_of=as_of,
+        method=panel.method,
+        deadline=row.deadline,
+        baseline=row.baseline,
+        latest=row.figures[-1] if row.figures else None,
+        target_value=_quantity(float(panel.required[i]), unit),
+        change=_quantity(change, unit),
+        change_points=(
+            None
+            if not share or math.isnan(change)
+            else float(units.Quantity(change, unit).m_as("percent"))
+        ),
+        relative_change=_float_or_none(float(panel.relative_change[i])),
+        significant=None if math.isnan(significant) else bool(significant),
+        slope=_quantity(float(panel.slope[i]), unit / units.registry.year),
+        trend=str(panel.trend[i]) or None,
+        projection=_quantity(float(panel.projection[i]), unit),
+        expected=_quantity(float(panel.expected[i]), unit),
+        ratio=_float_or_none(float(panel.ratio[i])),
+        progress=_float_or_none(float(panel.progress[i])),
+        thresholds=dict(panel.method.thresholds),
+        reason=REASONS[int(panel.reason[i])],
+        expected_latest=_quantity(float(panel.expected_latest[i]), unit),
+        rate=_float_or_none(rate),
+        compound=None if math.isnan(rate) else bool(panel.compound[i]),
+        years=_float_or_none(float(panel.latest_time[i] - panel.baseline_time[i])),
+        expected_progress=_float_or_none(float(panel.expected_progress[i])),
+        milestones=_milestones(row, float(panel.baseline[i]), as_of),
+    )
+
+
+def _counted(assessments: Iterable[IndicatorAssessment]) -> list[IndicatorAssessment]:
+    return [a for a in assessments if a.indicator.kind is not IndicatorKind.CONTEXT]
+
+
+@overload
+def assess(
+    x: Programme, *, as_of: AsOf = None, method: MethodLike = None
+) -> ProgrammeAssessment: ...
+@overload
+def assess(x: Ambition, *, as_of: AsOf = None, method: MethodLike = None) -> AmbitionAssessment: ...
+@overload
+def assess(x: Goal, *, as_of: AsOf = None, method: MethodLike = None) -> GoalAssessment: ...
+@overload
+def assess(
+    x: Indicator, *, as_of: AsOf = None, method: MethodLike = None
+) -> IndicatorAssessment: ...
+def assess(
+    x: Assessable,
+    *,
+    as_of: AsOf = None,
+    method: MethodLike = None,
+) -> Assessment:
+    """Assess a programme, ambition, goal or indicator.
+
+    Args:
+        x: What to assess.
+        as_of: A year (figures of periods starting in or before it count), a
+            :class:`~progmon.Period` or a date; None: the year of the latest
+            figure (:func:`~progmon.assessment.default_as_of`).
+        method: A method from :mod:`progmon.methods`, its name
+            (``"growth-ratio"``, ``"projection"``, ``"pro-rata"``) or None for
+            the default, :class:`~progmon.methods.GrowthRatio`.
+
+    Returns:
+        A :class:`ProgrammeAssessment`, :class:`AmbitionAssessment`,
+        :class:`GoalAssessment` or :class:`IndicatorAssessment`.
+
+    Raises:
+        ValidationError: ``x`` is not a model object, a bad ``as_of``, no
+            ``as_of`` and no figure to take it from, or an unknown method.
+
+    Example:
+        >>> import progmon
+        >>> reports = progmon.Indicator(
+        ...     id="woonoverlast", name="Meldingen woonoverlast", unit="report",
+        ...     direction=progmon.Direction.DECREASE, target=progmon.Improve(),
+        ...     measurements=progmon.Measurement.series({2016: 1089, 2017: 1089, 2019: 973}))
+        >>> goal = progmon.Goal(id="zorg", statement="Minder overlast", deadline=2022,
+        ...                     indicators=[reports])
+        >>> result = assess(goal, as_of=2020)
+        >>> result.status, result.counts[Status.ACHIEVED]
+        (<Status.ACHIEVED: 'achieved'>, 1)
+    """
+    chosen = get_method(method)
+    if not isinstance(x, Programme | Ambition | Goal | Indicator):
+        raise ValidationError(
+            "can only assess a Programme, Ambition, Goal or Indicator",
+            element="assess",
+            value=type(x).__name__,
+        )
+    last_day, year, at = _cutoff(as_of, x)
+    rows = _rows(x, last_day)
+    panel = _panel(rows, at, chosen)
+    nodes = {id(row.indicator): _node(row, panel, i, year) for i, row in enumerate(rows)}
+
+    def built(indicator: Indicator) -> IndicatorAssessment:
+        node = nodes[id(indicator)]
+        if not indicator.components:
+            return node
+        return attrs.evolve(node, components=tuple(built(c) for c in indicator.components))
+
+    def goal_node(goal: Goal) -> GoalAssessment:
+        parts = tuple(built(indicator) for indicator in goal.indicators)
+        counted = _counted(parts)
+        return GoalAssessment(
+            goal=goal,
+            status=roll_up(a.status for a in counted),
+            as_of=year,
+            method=chosen,
+            deadline=goal.deadline,
+            indicator_assessments=parts,
+            counts=counts(a.status for a in counted),
+        )
+
+    def ambition_node(ambition: Ambition) -> AmbitionAssessment:
+        goals = tuple(goal_node(goal) for goal in ambition.goals)
+        counted = _counted(a for goal in goals for a in goal.indicators())
+        return AmbitionAssessment(
+            ambition=ambition,
+            status=roll_up(a.status for a in counted),
+            as_of=year,
+            method=chosen,
+            goal_assessments=goals,
+            context=tuple(built(indicator) for indicator in ambition.context),
+            counts=counts(a.status for a in counted),
+        )
+
+    if isinstance(x, Indicator):
+        return built(x)
+    if isinstance(x, Goal):
+        return goal_node(x)
+    if isinstance(x, Ambition):
+        return ambition_node(x)
+    ambitions = tuple(ambition_node(a) for a in x.ambitions)
+    counted = _counted(a for amb in ambitions for g in amb.goals() for a in g.indicators())
+    return ProgrammeAssessment(
+        programme=x,
+        status=roll_up(a.status for a in counted),
+        as_of=year,
+        method=chosen,
+        ambition_assessments=ambitions,
+        counts=counts(a.status for a in counted),
+    )

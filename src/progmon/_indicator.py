@@ -1,0 +1,606 @@
+"""Indicators and their figures: what is measured, in which unit, towards which target.
+
+An :class:`Indicator` stores its figures (:class:`Measurement`), target and
+milestones in its own unit, and settles its direction once, here: given,
+or implied by the target (a change, a norm) or by the target against the
+baseline figure (a level). The direction is never inferred from a figure
+loaded later: a copy with more figures (:meth:`Indicator.with_measurement`,
+``attrs.evolve``) keeps the direction it had.
+"""
+
+from __future__ import annotations
+
+import enum
+import fractions
+import itertools
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, Final
+
+import attrs
+import pint
+
+from . import units
+from ._period import Period, to_optional_period, to_period
+from ._targets import Direction, Kind, Target
+from ._validators import (
+    YEARS,
+    as_tuple,
+    check_bool,
+    check_id,
+    check_str,
+    check_title,
+    finite_magnitude,
+    is_year,
+    optional,
+    plain_value,
+    plain_year,
+    stored_number,
+    tuple_of,
+)
+from .errors import AmbiguityError, DuplicateError, UnitError, ValidationError
+
+__all__ = ["COMPONENT_LEVELS", "Indicator", "IndicatorKind", "Measurement", "Source"]
+
+
+class IndicatorKind(enum.Enum):
+    """What an indicator measures, in the terms of a Dutch budget.
+
+    EFFECT indicators answer "Wat willen we bereiken?", OUTPUT indicators
+    "Wat gaan we daarvoor doen?"; CONTEXT indicators describe the situation
+    without a target of the council.
+
+    Example:
+        >>> Indicator(id="x", name="X", unit="percent", kind=IndicatorKind.CONTEXT).kind.value
+        'context'
+    """
+
+    EFFECT = "effect"
+    OUTPUT = "output"
+    CONTEXT = "context"
+
+
+# --------------------------------------------------------------------------- sources
+
+
+@attrs.frozen
+class Source:
+    """Where a figure comes from, as the document cites it.
+
+    ``str(source)`` is the citation: the title, preceded by the publisher
+    where the title does not name it.
+
+    Example:
+        >>> str(Source("Politie jaarcijfers 2019", publisher="Politie", year=2019))
+        'Politie jaarcijfers 2019'
+        >>> str(Source("Burgerpanel peiling december 2019", publisher="Kennispunt Twente"))
+        'Kennispunt Twente, Burgerpanel peiling december 2019'
+    """
+
+    title: str = attrs.field(validator=check_str)
+    publisher: str = attrs.field(default="", validator=check_str)
+    year: int | None = attrs.field(default=None, converter=plain_year)
+    url: str = attrs.field(default="", validator=check_str)
+    note: str = attrs.field(default="", validator=check_str)
+
+    @year.validator
+    def _check_year(self, attribute: attrs.Attribute[int | None], value: object) -> None:
+        if value is not None and not is_year(value):
+            raise ValidationError(
+                f"year must be {YEARS} or None",
+                element=f"source {self.title!r}",
+                value=value,
+            )
+
+    def __str__(self) -> str:
+        if self.publisher and self.publisher.casefold() not in self.title.casefold():
+            return f"{self.publisher}, {self.title}"
+        return self.title
+
+
+# --------------------------------------------------------------------------- measurements
+
+
+def to_value(value: object) -> Any:
+    """A figure or amount: a quantity, or a plain number as an indicator stores it."""
+    value = plain_value(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return stored_number(value)
+    return value  # None, a quantity, or something the validator refuses by name
+
+
+def _check_value(instance: Measurement, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    element = f"measurement {instance.period}: {attribute.name}"
+    magnitude = finite_magnitude(value, element=element)
+    if attribute.name == "margin" and magnitude < 0:
+        raise ValidationError("a margin cannot be negative", element=element, value=value)
+
+
+def _check_sample_size(
+    instance: Measurement, attribute: attrs.Attribute[Any], value: int | None
+) -> None:
+    element = f"measurement {instance.period}: sample_size"
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+        raise ValidationError("must be a whole number of at least 1", element=element, value=value)
+    if value is not None and value > sys.float_info.max:
+        # The survey tests compute with floats: a size beyond them is no size.
+        raise ValidationError(
+            "must be finite: larger than any number a calculation can hold",
+            element=element,
+            value=value,
+        )
+
+
+@attrs.frozen
+class Measurement:
+    """One figure of an indicator for one period.
+
+    ``value`` is a pint quantity, or a plain number in the unit of the
+    indicator it belongs to; ``None`` records a figure that is missing (say
+    why in ``note``). Inside an indicator, ``value`` and ``margin`` are
+    quantities in the indicator's unit.
+
+    ``margin`` is the half-width of the 95 % confidence interval of a survey
+    figure, ``sample_size`` the number of respondents, ``provisional`` marks
+    a figure that may still change.
+
+    Example:
+        >>> m = Measurement(2019, units.Quantity(731, "report"))
+        >>> m.period.label, m.value
+        ('2019', <Quantity(731, 'report')>)
+    """
+
+    period: Period = attrs.field(converter=to_period)
+    value: Any = attrs.field(default=None, converter=to_value, validator=_check_value)
+    margin: Any = attrs.field(default=None, converter=to_value, validator=_check_value)
+    sample_size: int | None = attrs.field(
+        default=None, converter=plain_year, validator=_check_sample_size
+    )
+    source: Source | None = attrs.field(default=None, validator=optional(Source, "a Source"))
+    note: str = attrs.field(default="", validator=check_str)
+    provisional: bool = attrs.field(default=False, validator=check_bool)
+
+    @property
+    def is_missing(self) -> bool:
+        """Whether the figure is missing (recorded with ``value=None``).
+
+        Example:
+            >>> Measurement(2020, note="cijfers volgen").is_missing
+            True
+        """
+        return self.value is None
+
+    @classmethod
+    def series(cls, values: Mapping[Any, Any], **common: Any) -> tuple[Measurement, ...]:
+        """Figures for several periods that share a source, note or margin.
+
+        Example:
+            >>> ms = Measurement.series({2016: 273, 2017: 276})
+            >>> [m.period.label for m in ms]
+            ['2016', '2017']
+        """
+        if not isinstance(values, Mapping):
+            raise ValidationError(
+                "series takes a mapping of period to value", element="measurements", value=values
+            )
+        return tuple(cls(period, value, **common) for period, value in values.items())
+
+
+def _in_unit(measurement: Measurement, unit: Any, element: str) -> Measurement:
+    """``measurement`` with value and margin as quantities in ``unit``."""
+    changes: dict[str, Any] = {}
+    for name in ("value", "margin"):
+        value = getattr(measurement, name)
+        if value is None:
+            continue
+        where = f"{element} {measurement.period} {name}"
+        if isinstance(value, pint.Quantity):
+            units.check_compatible(value.units, unit, element=where)
+            value = value.m_as(unit)
+        changes[name] = units.Quantity(stored_number(value), unit)
+    result = attrs.evolve(measurement, **changes)
+    if result.value is not None:
+        units.check_in_range(
+            result.value.magnitude, unit, element=f"{element} {measurement.period}"
+        )
+    return result
+
+
+def _check_periods_apart(measurements: Iterable[Measurement], *, element: str) -> None:
+    """Refuse two figures for one period, or for periods that overlap.
+
+    A figure for 2019 and one for December 2019 would both be "the figure
+    of 2019": which is the latest, and which the baseline, is a guess.
+    ``measurements`` are sorted by period.
+    """
+    reaching: Period | None = None  # of the periods so far, the one that ends last
+    for measurement in measurements:
+        period = measurement.period
+        if reaching is not None and period.start <= reaching.end:
+            if period == reaching:
+                raise DuplicateError(
+                    "has two measurements for one period", element=element, value=period.label
+                )
+            raise ValidationError(
+                f"has measurements for overlapping periods {reaching.label} and {period.label}: "
+                "give figures for periods that do not overlap (a year, or its months, not both)",
+                element=element,
+                value=period.label,
+            )
+        if reaching is None or period.end > reaching.end:
+            reaching = period
+
+
+# --------------------------------------------------------------------------- indicators
+
+#: How deeply components may nest: a total of totals of totals is three levels.
+COMPONENT_LEVELS: Final = 16
+
+
+def _levels(indicator: Indicator) -> int:
+    """How many levels of components ``indicator`` has below it (0: none)."""
+    # Each component was checked when it was made, so this recursion is shallow.
+    return 1 + max(map(_levels, indicator.components)) if indicator.components else 0
+
+
+@attrs.frozen
+class _BadUnit:
+    """A unit that was refused; the indicator reports it with its id."""
+
+    error: UnitError
+
+
+def _to_unit_or_keep(value: Any) -> Any:
+    try:
+        return units.to_unit(value)
+    except UnitError as e:
+        return _BadUnit(e)
+
+
+def check_is_indicator(value: object, *, element: str) -> None:
+    """Refuse ``value`` unless it is an :class:`Indicator`."""
+    if not isinstance(value, Indicator):
+        raise ValidationError("takes an Indicator", element=element, value=value)
+
+
+@attrs.frozen
+class Indicator:
+    """An indicator: what is measured, in which unit, and what should be reached.
+
+    ``measurements`` are stored sorted by period, one per period, in the
+    indicator's ``unit``. ``direction`` (in which the indicator improves) is
+    given, or implied by the target: by a change or a norm whatever the
+    figures, by a level against the baseline figure. ``baseline`` (the
+    nulmeting) defaults to the first period with a figure. ``milestones``
+    are interim targets, each with its year (``Level(7.1, by=2019)``).
+    ``components`` are the parts of a total (e.g. kinds of nuisance),
+    indicators themselves. ``note`` says what a reader must know, e.g. "nog
+    niet gemeten".
+
+    Example:
+        >>> from progmon import Change
+        >>> crimes = Indicator(
+        ...     id="misdrijven", name="Geregistreerde misdrijven", unit="crime",
+        ...     measurements=(Measurement(2019, 4000), Measurement(2018, 4200)),
+        ...     target=Change(-360),
+        ... )
+        >>> [m.period.label for m in crimes.measurements], crimes.direction
+        (['2018', '2019'], <Direction.DECREASE: 'decrease'>)
+        >>> crimes.baseline.label
+        '2018'
+    """
+
+    id: str = attrs.field(validator=check_id)
+    name: str = attrs.field(validator=check_title)
+    unit: Any = attrs.field(converter=_to_unit_or_keep)
+    measurements: tuple[Measurement, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=tuple_of(Measurement, "Measurement values")
+    )
+    target: Target | None = None
+    direction: Direction | None = None
+    baseline: Period | None = attrs.field(default=None, converter=to_optional_period)
+    kind: IndicatorKind = IndicatorKind.EFFECT
+    description: str = attrs.field(default="", validator=check_str)
+    note: str = attrs.field(default="", validator=check_str)
+    source: Source | None = attrs.field(default=None, validator=optional(Source, "a Source"))
+    components: tuple[Indicator, ...] = attrs.field(default=(), converter=as_tuple)
+    milestones: tuple[Target, ...] = attrs.field(default=(), converter=as_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        element = f"indicator {self.id!r}"
+        if isinstance(self.unit, _BadUnit):
+            refused = self.unit.error
+            raise UnitError(f"unit {refused.message}", element=element, value=refused.value)
+        self._check_types(element)
+        measurements = tuple(
+            sorted(
+                (_in_unit(m, self.unit, element) for m in self.measurements), key=lambda m: m.period
+            )
+        )
+        _check_periods_apart(measurements, element=element)
+        target = (
+            None
+            if self.target is None
+            else self.target.in_unit(self.unit, element=f"{element} target")
+        )
+        milestones = tuple(
+            sorted(
+                (m.in_unit(self.unit, element=f"{element} milestone") for m in self.milestones),
+                key=lambda m: m.by or 0,
+            )
+        )
+        baseline = self.baseline
+        measured = [m for m in measurements if m.value is not None]
+        if baseline is None and measured:
+            baseline = measured[0].period
+        elif baseline is not None and measurements and baseline not in {m.period for m in measured}:
+            raise ValidationError("baseline has no figure", element=element, value=baseline.label)
+        base = next((m.value for m in measured if m.period == baseline), None)
+        base_value = None if base is None else base.magnitude
+        direction = _direction(self.direction, target, milestones, base_value, element=element)
+        for component in self.components:
+            units.check_compatible(
+                component.unit, self.unit, element=f"{element} component {component.id!r}"
+            )
+        _check_deadlines(target, milestones, baseline, element=element)
+        object.__setattr__(self, "measurements", measurements)
+        object.__setattr__(self, "target", target)
+        object.__setattr__(self, "milestones", milestones)
+        object.__setattr__(self, "baseline", baseline)
+        object.__setattr__(self, "direction", direction)
+
+    def _check_types(self, element: str) -> None:
+        # components are checked here, not by a field validator: the class
+        # Indicator does not exist yet where its fields are declared.
+        tuple_of(Indicator, "indicators")(self, attrs.fields(Indicator).components, self.components)
+        if _levels(self) > COMPONENT_LEVELS:
+            raise ValidationError(
+                f"has components nested more than {COMPONENT_LEVELS} levels deep (totals of "
+                "totals of ...): no file or review holds that",
+                element=element,
+                value=_levels(self),
+            )
+        if self.target is not None and not isinstance(self.target, Target):
+            raise ValidationError("is not a target", element=element, value=self.target)
+        tuple_of(Target, "targets")(self, attrs.fields(Indicator).milestones, self.milestones)
+        for milestone in self.milestones:
+            if milestone.by is None:
+                raise ValidationError(
+                    "a milestone needs its year: give it by=YEAR",
+                    element=f"{element} milestone",
+                    value=milestone,
+                )
+        if self.direction is not None and not isinstance(self.direction, Direction):
+            raise ValidationError(
+                "direction must be a Direction", element=element, value=self.direction
+            )
+        if not isinstance(self.kind, IndicatorKind):
+            raise ValidationError("kind must be an IndicatorKind", element=element, value=self.kind)
+
+    # ------------------------------------------------------------------ reading
+
+    @property
+    def is_measured(self) -> bool:
+        """Whether the indicator has at least one figure.
+
+        Example:
+            >>> Indicator(id="x", name="X", unit="count").is_measured
+            False
+        """
+        return any(m.value is not None for m in self.measurements)
+
+    @property
+    def baseline_measurement(self) -> Measurement | None:
+        """The measurement of the baseline period, if any.
+
+        Example:
+            >>> ind = Indicator(id="x", name="X", unit="count",
+            ...                 measurements=Measurement.series({2018: 3, 2019: 4}))
+            >>> ind.baseline_measurement.value
+            <Quantity(3.0, 'count')>
+        """
+        return next((m for m in self.measurements if m.period == self.baseline), None)
+
+    @property
+    def latest(self) -> Measurement | None:
+        """The most recent measurement with a figure, if any.
+
+        Example:
+            >>> ms = [Measurement(2019, 3), Measurement(2020, note="volgt")]
+            >>> Indicator(id="x", name="X", unit="count", measurements=ms).latest.period.label
+            '2019'
+        """
+        return next((m for m in reversed(self.measurements) if m.value is not None), None)
+
+    def measurement(self, period: Period | int | str) -> Measurement | None:
+        """The measurement for ``period``, or None.
+
+        Example:
+            >>> Indicator(id="x", name="X", unit="count",
+            ...           measurements=[Measurement(2019, 3)]).measurement(2019).value
+            <Quantity(3.0, 'count')>
+        """
+        wanted = to_period(period)
+        return next((m for m in self.measurements if m.period == wanted), None)
+
+    def walk(self) -> Iterator[Indicator]:
+        """This indicator, then its components, depth first.
+
+        Example:
+            >>> part = Indicator(id="a", name="A", unit="report")
+            >>> [i.id for i in Indicator(id="t", name="T", unit="report", components=[part]).walk()]
+            ['t', 'a']
+        """
+        yield self
+        for component in self.components:
+            yield from component.walk()
+
+    # ------------------------------------------------------------------ changing
+
+    def with_measurement(self, measurement: Measurement, *, replace: bool = False) -> Indicator:
+        """A copy with ``measurement`` added; its direction and baseline stay as they were.
+
+        Raises:
+            DuplicateError: there is a figure for that period already, and
+                ``replace`` is false.
+
+        Example:
+            >>> ind = Indicator(id="x", name="X", unit="report")
+            >>> ind.with_measurement(Measurement(2019, 731)).latest.value
+            <Quantity(731.0, 'report')>
+        """
+        if not isinstance(measurement, Measurement):
+            raise ValidationError(
+                "with_measurement takes a Measurement",
+                element=f"indicator {self.id!r}",
+                value=measurement,
+            )
+        existing = [m for m in self.measurements if m.period == measurement.period]
+        if existing and not replace:
+            raise DuplicateError(
+                "has a measurement for this period already",
+                element=f"indicator {self.id!r}",
+                value=measurement.period.label,
+            )
+        kept = tuple(m for m in self.measurements if m.period != measurement.period)
+        return attrs.evolve(self, measurements=(*kept, measurement))
+
+    def evolve(self, **changes: Any) -> Indicator:
+        """A copy with ``changes`` applied and validated again.
+
+        Example:
+            >>> Indicator(id="x", name="X", unit="report").evolve(name="Y").name
+            'Y'
+        """
+        return attrs.evolve(self, **changes)
+
+    @classmethod
+    def total_of(cls, components: Iterable[Indicator], **fields: Any) -> Indicator:
+        """An indicator whose figures are the sum of ``components`` per period.
+
+        ``fields`` are the total's own (``id``, ``name``, ``target``, ...);
+        its ``unit`` defaults to that of the first component. A period in
+        which a component has no figure gets a missing total (``value``
+        None), so that the gap shows. A total figure cites the components'
+        source where they share one, and is provisional where any part is.
+
+        The total is computed once: :meth:`Programme.with_indicator` with a
+        changed component does not recompute it.
+
+        Raises:
+            ValidationError: no components, or something that is not an
+                indicator among them.
+            UnitError: a component's unit does not fit the total's.
+
+        Example:
+            >>> a = Indicator(id="a", name="A", unit="report", measurements=[Measurement(2019, 2)])
+            >>> b = Indicator(id="b", name="B", unit="report", measurements=[Measurement(2019, 3)])
+            >>> Indicator.total_of([a, b], id="t", name="T", unit="report").latest.value
+            <Quantity(5.0, 'report')>
+        """
+        element = f"indicator {fields.get('id')!r}"
+        parts = as_tuple(components)
+        if not isinstance(parts, tuple) or not parts:
+            raise ValidationError("a total needs components", element=element, value=components)
+        if "measurements" in fields:
+            raise ValidationError(
+                "total_of sets measurements itself", element=element, value=fields["measurements"]
+            )
+        for part in parts:
+            check_is_indicator(part, element=f"{element} components")
+        unit = units.to_unit(fields.get("unit", parts[0].unit), element=f"{element} unit")
+        for part in parts:
+            units.check_compatible(part.unit, unit, element=f"{element} component {part.id!r}")
+        periods = sorted({m.period for c in parts for m in c.measurements})
+        totals = []
+        for period in periods:
+            figures = [c.measurement(period) for c in parts]
+            present = [f for f in figures if f is not None and f.value is not None]
+            provisional = any(f.provisional for f in present)
+            if len(present) < len(parts):
+                totals.append(Measurement(period, None, provisional=provisional))
+                continue
+            total = _exact_sum(f.value.m_as(unit) for f in present)
+            cited = {f.source for f in present}
+            source = cited.pop() if len(cited) == 1 else None
+            totals.append(
+                Measurement(
+                    period, units.Quantity(total, unit), source=source, provisional=provisional
+                )
+            )
+        fields["unit"] = unit
+        return cls(measurements=tuple(totals), components=parts, **fields)
+
+
+def _direction(
+    given: Direction | None,
+    target: Target | None,
+    milestones: tuple[Target, ...],
+    baseline: float | None,
+    *,
+    element: str,
+) -> Direction | None:
+    """The one place that settles an indicator's direction.
+
+    Given by hand, it must agree with every target that fixes one (a change,
+    a norm); a level given with a direction is a norm in that direction, so
+    it never contradicts. Not given, it is the one the target implies, from
+    the baseline figure where it takes one. A target that cannot be judged
+    without a direction, and implies none, is refused.
+    """
+    for each in (target, *milestones):
+        fixed = None if each is None else each.fixed_direction()
+        if given is not None and fixed is not None and fixed is not given:
+            raise ValidationError(
+                f"direction {given.value} contradicts the target, which asks to {fixed.value}",
+                element=element,
+                value=each,
+            )
+    if given is not None or target is None:
+        return given
+    implied = target.implied_direction(baseline)
+    if implied is None and target.kind is not Kind.TREND:
+        error = AmbiguityError if target.kind in {Kind.LEVEL, Kind.NORM} else ValidationError
+        raise error(target.needs_direction(), element=element, value=target)
+    return implied
+
+
+def _check_deadlines(
+    target: Target | None, milestones: tuple[Target, ...], baseline: Period | None, *, element: str
+) -> None:
+    """Targets and milestones fall due in order: after the baseline, one a year, the target last."""
+    start = None if baseline is None else baseline.start.year
+    if target is not None and target.by is not None and start is not None and target.by < start:
+        raise ValidationError(
+            f"target deadline lies before the baseline {baseline}", element=element, value=target.by
+        )
+    for earlier, later in itertools.pairwise(milestones):
+        if earlier.by == later.by:
+            raise DuplicateError("has two milestones for one year", element=element, value=later.by)
+    for milestone in milestones:
+        assert milestone.by is not None  # noqa: S101  # _check_types refused None
+        if start is not None and milestone.by < start:
+            raise ValidationError(
+                f"a milestone lies before the baseline {baseline}",
+                element=element,
+                value=milestone,
+            )
+        if target is not None and target.by is not None and milestone.by > target.by:
+            raise ValidationError(
+                f"a milestone lies after the target's deadline {target.by}",
+                element=element,
+                value=milestone,
+            )
+
+
+def _exact_sum(values: Iterable[float]) -> float:
+    """The sum of ``values``, as an indicator stores it; exact, not rounded at every step.
+
+    Example:
+        >>> _exact_sum([2**53 + 1, 2.0]), _exact_sum([1e16, 1.0, -1e16]), sum([1e16, 1.0, -1e16])
+        (9007199254740995, 1.0, 0.0)
+    """
+    total = sum(map(fractions.Fraction, values), fractions.Fraction(0))
+    return stored_number(total.numerator if total.denominator == 1 else float(total))

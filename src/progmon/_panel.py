@@ -1,0 +1,614 @@
+"""The one engine: the assessment of many series at once, on numpy arrays.
+
+:func:`assess_panel` takes figures of shape ``(..., n)`` (regions x
+indicators x times, NaN for a gap), finds each series' baseline and latest
+figure, applies the common rules and the method, and returns every number
+behind every status in a :class:`PanelAssessment`. :func:`progmon.assess`
+gathers a programme's indicators into one call of it.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Mapping
+from typing import Any, Final, ParamSpec, TypeAlias, TypeVar
+
+import attrs
+import numpy as np
+import numpy.typing as npt
+
+from . import trend
+from ._formulas import (
+    BoolArray,
+    FloatArray,
+    IntArray,
+    floats,
+    gap_closed,
+    growth_rate,
+    met,
+)
+from ._status import (
+    ACHIEVED,
+    AT_RISK,
+    DETERIORATING,
+    INSUFFICIENT_DATA,
+    NO_TARGET,
+    NOT_MEASURED,
+    OFF_TRACK,
+    REASONS,
+    Status,
+    reason_code,
+)
+from ._targets import Kind
+from .errors import ValidationError
+from .methods import DEFAULT, Method, Rows, get_method
+
+__all__ = ["PanelAssessment", "assess_panel"]
+
+MethodLike: TypeAlias = Method | str | None
+
+#: Survey figures with sample sizes: a change is significant below this p-value.
+SIGNIFICANCE: Final = 0.05
+
+
+def _readonly(array: npt.ArrayLike) -> npt.NDArray[Any]:
+    result = np.array(array)
+    result.flags.writeable = False
+    return result
+
+
+def _arrays_equal(a: object, b: object) -> bool:
+    x, y = np.asarray(a), np.asarray(b)
+    if x.shape != y.shape:
+        return False
+    return bool(np.array_equal(x, y, equal_nan=x.dtype.kind == "f"))
+
+
+_ARRAY_EQ: Final = attrs.cmp_using(eq=_arrays_equal)
+
+
+def _array() -> Any:
+    return attrs.field(converter=_readonly, eq=_ARRAY_EQ)
+
+
+@attrs.frozen
+class PanelAssessment:
+    """The assessment of many series at once; every array has the panel's shape.
+
+    ``status`` holds :attr:`Status.code` values (:meth:`statuses` turns them
+    into :class:`Status`), ``reason`` indexes :data:`~progmon.assessment.REASONS`.
+    Values are in the unit of the input; times in its time scale. NaN where a
+    number does not apply.
+
+    Attributes:
+        status: Status codes (int8).
+        reason: Reason codes (int8), see :data:`~progmon.assessment.REASONS`.
+        ratio: The method's key number (growth ratio R, projection ratio P,
+            pro-rata ratio Q) for rows with a quantitative target.
+        rate: Annual growth from baseline to latest in the desired direction
+            (compound where defined, see ``compound``).
+        compound: Whether ``rate`` is compound growth.
+        progress: Share of the gap baseline -> target closed by the latest
+            figure (1.0 = met).
+        expected_progress: Share of the gap that the path to the target
+            (through the milestones) has closed by ``at``.
+        projection: Projected value at the deadline.
+        expected: Value expected at ``at`` on the path to the target.
+        expected_latest: The same at the time of the latest figure.
+        required: The value required at the deadline.
+        baseline, baseline_time: The baseline figure and its time.
+        latest, latest_time: The latest figure up to ``as_of`` and its time.
+        change: ``latest - baseline``.
+        relative_change: ``change / |baseline|`` (NaN for a zero baseline).
+        significant: 1.0 if the change exceeds its margin, 0.0 if not, NaN if unknown.
+        slope: Trend per year: Theil-Sen with 3 or more points, else the
+            two-point slope.
+        trend: Mann-Kendall: "increasing", "decreasing", "no trend", or ""
+            with fewer than 4 points.
+        count: Number of figures from the baseline up to ``as_of``.
+        method: The method that assessed the panel.
+
+    Example:
+        Two municipalities, one indicator, lower is better, target 50 by 2030:
+
+        >>> res = assess_panel([2015.5, 2020.5], [[100.0, 80.0], [100.0, 95.0]], target=50,
+        ...                    deadline=2030.5, direction=-1)
+        >>> [s.value for s in res.statuses()], res.progress.tolist()
+        (['on-track', 'off-track'], [0.4, 0.1])
+    """
+
+    status: npt.NDArray[np.int8] = _array()
+    reason: npt.NDArray[np.int8] = _array()
+    ratio: FloatArray = _array()
+    rate: FloatArray = _array()
+    compound: BoolArray = _array()
+    progress: FloatArray = _array()
+    expected_progress: FloatArray = _array()
+    projection: FloatArray = _array()
+    expected: FloatArray = _array()
+    expected_latest: FloatArray = _array()
+    required: FloatArray = _array()
+    baseline: FloatArray = _array()
+    baseline_time: FloatArray = _array()
+    latest: FloatArray = _array()
+    latest_time: FloatArray = _array()
+    change: FloatArray = _array()
+    relative_change: FloatArray = _array()
+    significant: FloatArray = _array()
+    slope: FloatArray = _array()
+    trend: npt.NDArray[np.str_] = _array()
+    count: npt.NDArray[np.int64] = _array()
+    method: Method = DEFAULT
+
+    @property
+    def thresholds(self) -> Mapping[str, float]:
+        """The method's thresholds, by name."""
+        return dict(self.method.thresholds)
+
+    def statuses(self) -> npt.NDArray[np.object_]:
+        """The status codes as :class:`Status` members (an object array).
+
+        Example:
+            >>> res = assess_panel([2015.5, 2020.5], [[100.0, 80.0]], target=50,
+            ...                    deadline=2030.5, direction=-1)
+            >>> res.statuses().tolist()
+            [<Status.ON_TRACK: 'on-track'>]
+        """
+        return _STATUSES[self.status.astype(np.intp)]
+
+    def reasons(self) -> npt.NDArray[np.str_]:
+        """The reason codes as strings.
+
+        Example:
+            >>> assess_panel([2015.5, 2020.5], [[100.0, 80.0]], target=50, deadline=2030.5,
+            ...              direction=-1).reasons().tolist()
+            ['ratio']
+        """
+        return np.asarray(REASONS)[self.reason.astype(np.intp)]
+
+    def counts(self) -> dict[Status, int]:
+        """How many series have each status.
+
+        Example:
+            >>> res = assess_panel([2015.5, 2020.5], [[100.0, 80.0], [100.0, 120.0]], target=50,
+            ...                    deadline=2030.5, direction=-1)
+            >>> res.counts()[Status.DETERIORATING]
+            1
+        """
+        found = np.bincount(self.status.ravel().astype(np.intp), minlength=len(_STATUSES))
+        return dict(zip(_STATUSES.tolist(), found.tolist(), strict=True))
+
+
+_STATUSES: Final = np.array(list(Status), dtype=object)
+
+
+# --------------------------------------------------------------------------- inputs
+
+
+def _broadcast_rows(value: npt.ArrayLike | None, shape: tuple[int, ...], fill: float) -> FloatArray:
+    array = np.full(shape, fill) if value is None else np.asarray(value, dtype=np.float64)
+    try:
+        return np.broadcast_to(array, shape)
+    except ValueError as e:
+        raise ValidationError(
+            f"does not broadcast to the panel's shape {shape}",
+            element="assess_panel",
+            value=array.shape,
+        ) from e
+
+
+def _pick(values: FloatArray, index: npt.NDArray[np.intp]) -> FloatArray:
+    picked: FloatArray = np.take_along_axis(values, index[..., None], axis=-1)[..., 0]
+    return picked
+
+
+@attrs.frozen
+class _Ends:
+    """Where each series starts (its baseline) and ends (its latest figure)."""
+
+    values: FloatArray
+    times: FloatArray
+    used: BoolArray
+    first: npt.NDArray[np.intp]
+    last: npt.NDArray[np.intp]
+    has_base: BoolArray
+    any_valid: BoolArray
+    t_base: FloatArray
+    y_base: FloatArray
+    t_last: FloatArray
+    y_last: FloatArray
+
+
+def _ends(
+    t: npt.ArrayLike, y: npt.ArrayLike, baseline: npt.ArrayLike | None, as_of: float | None
+) -> _Ends:
+    values = np.asarray(y, dtype=np.float64)
+    if values.ndim == 0:
+        raise ValidationError("must have a time axis", element="assess_panel(y)", value=y)
+    try:
+        times = np.broadcast_to(np.asarray(t, dtype=np.float64), values.shape)
+    except ValueError as e:
+        raise ValidationError(
+            "t does not broadcast against y", element="assess_panel(t)", value=np.shape(t)
+        ) from e
+    if values.shape[-1] == 0:
+        # No figures at all: one missing figure says the same and keeps argmax defined.
+        values = np.full((*values.shape[:-1], 1), np.nan)
+        times = np.full(values.shape, np.nan)
+    rows = values.shape[:-1]
+    n = values.shape[-1]
+    valid = ~np.isnan(values) & ~np.isnan(times)
+    if as_of is not None:
+        valid &= times <= as_of
+    base_t = _broadcast_rows(baseline, rows, np.nan)
+    if baseline is None:
+        first = np.argmax(valid, axis=-1)
+        has_base = valid.any(axis=-1)
+        valid_from_base = valid
+    else:
+        # A row whose baseline time is NaN has no baseline figure (yet): nothing to judge.
+        at_base = valid & (times == base_t[..., None])
+        first = np.argmax(at_base, axis=-1)
+        has_base = at_base.any(axis=-1)
+        # Figures before the baseline belong to before the programme: not counted in its trend.
+        valid_from_base = valid & (times >= base_t[..., None])
+    last = n - 1 - np.argmax(valid[..., ::-1], axis=-1)
+    any_valid = valid.any(axis=-1)
+    return _Ends(
+        values=values,
+        times=times,
+        used=valid_from_base & np.asarray(has_base)[..., None],
+        first=first,
+        last=last,
+        has_base=np.asarray(has_base),
+        any_valid=np.asarray(any_valid),
+        t_base=np.where(has_base, _pick(times, first), np.nan),
+        y_base=np.where(has_base, _pick(values, first), np.nan),
+        t_last=np.where(any_valid, _pick(times, last), np.nan),
+        y_last=np.where(any_valid, _pick(values, last), np.nan),
+    )
+
+
+def _significance(
+    base: tuple[FloatArray, FloatArray, FloatArray],
+    last: tuple[FloatArray, FloatArray, FloatArray],
+    share_scale: FloatArray,
+) -> FloatArray:
+    """1/0/NaN: margins first (CBS rule), else a z-test on shares with sample sizes."""
+    y0, m0, n0 = base
+    y1, m1, n1 = last
+    by_margin = trend.margin_test(y0, m0, y1, m1)
+    known = np.asarray(by_margin.known)
+    result = np.where(known, np.asarray(by_margin.significant, dtype=np.float64), np.nan)
+    scale = np.broadcast_to(share_scale, y0.shape)
+    usable = (
+        ~known
+        & np.isfinite(scale)
+        & np.isfinite(n0)
+        & np.isfinite(n1)
+        & np.isfinite(y0)
+        & np.isfinite(y1)
+    )
+    if usable.any():
+        unit = np.where(usable, scale, 1.0)
+        p0 = np.clip(np.where(usable, y0 / unit, 0.5), 0.0, 1.0)
+        p1 = np.clip(np.where(usable, y1 / unit, 0.5), 0.0, 1.0)
+        size0, size1 = np.where(usable, n0, 1.0), np.where(usable, n1, 1.0)
+        test = trend.proportions_ztest(p1, size1, p0, size0)
+        pvalue = np.asarray(test.pvalue)
+        decided = usable & np.isfinite(pvalue)
+        # Equal shares of 0 or 1 have no variance: the change (none) is not significant.
+        no_change = usable & ~np.isfinite(pvalue)
+        result = np.where(decided, (pvalue < SIGNIFICANCE).astype(np.float64), result)
+        result = np.where(no_change, 0.0, result)
+    return result
+
+
+# --------------------------------------------------------------------------- the rules
+
+
+@attrs.frozen
+class _Verdict:
+    status: IntArray
+    reason: IntArray
+    ratio: FloatArray
+    rate: FloatArray
+    compound: BoolArray
+    progress: FloatArray
+    projection: FloatArray
+
+
+def _judge(
+    method: Method, rows: Rows, *, count: FloatArray, kind: IntArray, significant: FloatArray
+) -> _Verdict:
+    """Apply the common rules and ``method`` to every row: the one decision table.
+
+    The rules, first match wins: no figure NOT_MEASURED; no target and no
+    direction NO_TARGET; no baseline figure INSUFFICIENT_DATA; a norm that
+    holds but whose projection crosses it before the deadline AT_RISK; a
+    target met (a norm that holds) ACHIEVED; only the baseline
+    INSUFFICIENT_DATA; a Maintain target not met DETERIORATING; a level
+    target without direction OFF_TRACK; a level target without deadline, an
+    Improve target or a direction alone: the growth rate against the
+    method's rate thresholds; a level target (a norm not met): the method's
+    ratio against its thresholds, at most OFF_TRACK once the deadline has
+    passed. A change within its survey margin counts as no change.
+    """
+    tb, yb, tl, y_eff = rows.t_base, rows.y_base, rows.t_latest, rows.y_latest
+    req, tt, sgn = rows.required, rows.t_deadline, rows.sign
+    within_margin = significant == 0
+    quantitative = (kind == Kind.LEVEL) | (kind == Kind.NORM)
+    norm, maintain = kind == Kind.NORM, kind == Kind.MAINTAIN
+    directed = sgn != 0
+    reached = met(kind, y_eff, yb, req, sgn)
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        raw_rate, compound = growth_rate(tb, yb, tl, y_eff)
+        rate = sgn * raw_rate
+        ratio = np.where(quantitative, method.ratio(rows), np.nan)
+        projection = method.project(rows)
+        crosses = norm & reached & (tt > tl) & (sgn * (projection - req) < 0)
+    progress = np.where(quantitative, gap_closed(yb, y_eff, req), np.nan)
+    rate_status = method.classify_rate(np.nan_to_num(rate, nan=0.0), rows)
+    ratio_status = method.classify(np.nan_to_num(ratio, nan=0.0), rows)
+    worse = sgn * (y_eff - yb) < 0
+    gap_zero_status = np.where(worse, DETERIORATING, OFF_TRACK)
+    passed_status = np.where(ratio_status == DETERIORATING, DETERIORATING, OFF_TRACK)
+    margin_or = np.where(within_margin, reason_code("change-within-margin"), -1)
+    has_base = ~np.isnan(yb)
+    moved = tl > tb
+
+    rules: list[tuple[Any, Any, Any]] = [
+        (count == 0, NOT_MEASURED, reason_code("not-measured")),
+        ((kind == Kind.TREND) & ~directed, NO_TARGET, reason_code("no-target")),
+        (~has_base, INSUFFICIENT_DATA, reason_code("no-baseline")),
+        (crosses & moved, AT_RISK, reason_code("norm-at-risk")),
+        (norm & reached, ACHIEVED, reason_code("norm-holds")),
+        (reached, ACHIEVED, reason_code("target-met")),
+        (~moved, INSUFFICIENT_DATA, reason_code("baseline-only")),
+        (maintain & directed, DETERIORATING, reason_code("not-maintained")),
+        ((quantitative | maintain) & ~directed, OFF_TRACK, reason_code("no-direction")),
+        (quantitative & np.isnan(tt), rate_status, reason_code("no-deadline")),
+        (quantitative & (tt <= tl), passed_status, reason_code("deadline-passed")),
+        (quantitative & np.isnan(ratio), gap_zero_status, reason_code("gap-zero")),
+        (quantitative, ratio_status, np.where(margin_or >= 0, margin_or, reason_code("ratio"))),
+    ]
+    shape = count.shape
+    conditions = [np.broadcast_to(np.asarray(c, dtype=bool), shape) for c, _, _ in rules]
+    status = np.select(conditions, [np.broadcast_to(s, shape) for _, s, _ in rules], rate_status)
+    rate_reason = np.where(margin_or >= 0, margin_or, reason_code("rate"))
+    reason = np.select(conditions, [np.broadcast_to(r, shape) for _, _, r in rules], rate_reason)
+    judged = status <= DETERIORATING
+    # "+ 0.0" turns the -0.0 of "no change, lower is better" into 0.0, which
+    # a report prints as 0.00 rather than as a move the wrong way.
+    return _Verdict(
+        status=status.astype(np.int8),
+        reason=reason.astype(np.int8),
+        ratio=np.where(judged & quantitative, ratio, np.nan) + 0.0,
+        rate=np.where(moved, rate, np.nan) + 0.0,
+        compound=compound,
+        progress=progress,
+        projection=np.where(moved, projection, np.nan),
+    )
+
+
+def _trends(
+    times: FloatArray, values: FloatArray, used: BoolArray
+) -> tuple[FloatArray, npt.NDArray[np.str_], npt.NDArray[np.int64]]:
+    """Slope (Theil-Sen from 3 points, else two-point) and Mann-Kendall (from 4 points)."""
+    masked = np.where(used, values, np.nan)
+    count = used.sum(axis=-1)
+    rows = values.shape[:-1]
+    slope = np.full(rows, np.nan)
+    direction = np.full(rows, "", dtype="<U10")
+    if (count >= 2).any():
+        ols = np.asarray(trend.ols(times, masked).slope, dtype=np.float64)
+        slope = np.where(count == 2, ols, slope)
+    if (count >= 3).any():
+        sen = np.asarray(trend.sen_slope(times, masked).slope, dtype=np.float64)
+        slope = np.where(count >= 3, sen, slope)
+    if (count >= 4).any():
+        test = np.asarray(trend.mann_kendall(masked).trend).astype("<U10")
+        direction = np.where(count >= 4, test, direction)
+    return slope, direction, count
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _overflow_to_inf(func: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Run ``func`` with numpy's overflow warning off.
+
+    Figures beyond the range of a double (1e308) overflow to inf or NaN in
+    differences and ratios, as in :mod:`progmon.trend`; that is no reason
+    for a warning in the middle of a report.
+    """
+
+    @functools.wraps(func)
+    def quiet(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with np.errstate(over="ignore"):
+            return func(*args, **kwargs)
+
+    return quiet
+
+
+@_overflow_to_inf
+def assess_panel(
+    t: npt.ArrayLike,
+    y: npt.ArrayLike,
+    *,
+    target: npt.ArrayLike | None = None,
+    deadline: npt.ArrayLike | None = None,
+    direction: npt.ArrayLike | None = None,
+    kind: npt.ArrayLike | None = None,
+    baseline: npt.ArrayLike | None = None,
+    as_of: float | None = None,
+    at: float | None = None,
+    margin: npt.ArrayLike | None = None,
+    sample_size: npt.ArrayLike | None = None,
+    share_scale: npt.ArrayLike | None = None,
+    limit: npt.ArrayLike | None = None,
+    path_t: npt.ArrayLike | None = None,
+    path_y: npt.ArrayLike | None = None,
+    method: MethodLike = None,
+) -> PanelAssessment:
+    """Assess many series at once: regions x indicators x times, NaN for gaps.
+
+    Args:
+        t: Times of the columns (decimal years), shape ``(n,)`` or
+            broadcasting against ``y``.
+        y: Values, shape ``(..., n)``; NaN marks a missing figure.
+        target: The value required at the deadline (for a ``Change`` use
+            :func:`~progmon.assessment.required_value`); NaN or None: no
+            quantitative target. Broadcasts against ``y.shape[:-1]``.
+        deadline: The time of the deadline on the scale of ``t`` (for
+            mid-year times ``Y + 0.5``); NaN or None: none.
+        direction: +1 where higher is better, -1 where lower is better, 0 or
+            NaN where unknown.
+        kind: :class:`~progmon.assessment.Kind` codes; default LEVEL where
+            ``target`` is given, else TREND (judged by the growth rate in
+            ``direction``). NORM judges ``target`` as a norm.
+        baseline: The time of the baseline figure (NaN: none yet); default the first figure.
+        as_of: The last time to use (figures after it are ignored).
+        at: The time for ``expected`` (default ``as_of``, else the latest).
+        margin: 95 % margins of the figures, like ``y``; NaN where unknown.
+        sample_size: Sample sizes of the figures (survey shares), like ``y``.
+        share_scale: The value of 100 % in the unit of ``y`` (100 for
+            percent, 1 for fractions), enabling the z-test on sample sizes;
+            per row, NaN where a row is not a share.
+        limit: Each row's natural limit, for methods with ``natural_limit=True``.
+        path_t: The times of each row's milestones, shape ``(..., k)``, NaN
+            where a row has fewer.
+        path_y: The values the milestones require, like ``path_t``.
+        method: A method, its name, or None for :class:`~progmon.methods.GrowthRatio`.
+
+    Returns:
+        A :class:`PanelAssessment` whose arrays have shape ``y.shape[:-1]``.
+
+    Raises:
+        ValidationError: shapes that do not broadcast, an unknown method.
+
+    Example:
+        Three regions, one indicator (lower is better), target 50 by 2030:
+
+        >>> import numpy as np
+        >>> years = np.arange(2015, 2021) + 0.5
+        >>> y = np.array([[100, 97, 94, 90, 85, 80],          # a municipality
+        ...               [100, 99, np.nan, 98, 97, 96],      # its reference group
+        ...               [100, 101, 103, 104, 106, 108.0]])  # the country
+        >>> res = assess_panel(years, y, target=50, deadline=2030.5, direction=-1)
+        >>> [s.value for s in res.statuses()]
+        ['on-track', 'off-track', 'deteriorating']
+        >>> res.ratio.round(4).tolist()
+        [0.9665, 0.1801, -0.3435]
+    """
+    chosen = get_method(method)
+    ends = _ends(t, y, baseline, as_of)
+    values, first, last, has_base = ends.values, ends.first, ends.last, ends.has_base
+    t_base, y_base, t_last, y_last = ends.t_base, ends.y_base, ends.t_last, ends.y_last
+    rows = values.shape[:-1]
+
+    if np.shape(y)[-1] == 0:
+        # No figures, so no margins: _ends padded y with one missing figure.
+        margin = sample_size = None
+    margins = _broadcast_rows(margin, values.shape, np.nan)
+    sizes = _broadcast_rows(sample_size, values.shape, np.nan)
+    significant = _significance(
+        (y_base, _pick(margins, first), _pick(sizes, first)),
+        (y_last, _pick(margins, last), _pick(sizes, last)),
+        _broadcast_rows(share_scale, rows, np.nan),
+    )
+    significant = np.where(has_base & (t_last > t_base), significant, np.nan)
+
+    required = _broadcast_rows(target, rows, np.nan)
+    default_kind = np.where(np.isnan(required), Kind.TREND, Kind.LEVEL)
+    kinds = default_kind if kind is None else np.broadcast_to(np.asarray(kind, np.int8), rows)
+    sign = np.nan_to_num(_broadcast_rows(direction, rows, 0.0), nan=0.0)
+    t_deadline = _broadcast_rows(deadline, rows, np.nan)
+    path_times, path_values = _path(path_t, path_y, rows)
+    judged_rows = Rows(
+        t_base=t_base,
+        y_base=y_base,
+        t_latest=t_last,
+        # A change within its survey margin counts as no change.
+        y_latest=np.where(significant == 0, y_base, y_last),
+        t_deadline=t_deadline,
+        required=required,
+        sign=sign,
+        limit=_broadcast_rows(limit, rows, np.nan),
+        path_t=path_times,
+        path_y=path_values,
+    )
+    verdict = _judge(
+        chosen,
+        judged_rows,
+        count=ends.any_valid.astype(np.float64),
+        kind=np.asarray(kinds, dtype=np.int8),
+        significant=significant,
+    )
+    when = at if at is not None else as_of
+    quantitative = (kinds == Kind.LEVEL) | (kinds == Kind.NORM)
+    at_time = t_last if when is None else when
+    expected = np.where(quantitative, judged_rows.expected(at_time), np.nan)
+    expected_latest = np.where(quantitative, judged_rows.expected(t_last), np.nan)
+    slope, direction_of_trend, count = _trends(ends.times, values, ends.used)
+    change = y_last - y_base
+    with np.errstate(divide="ignore", invalid="ignore"):
+        relative = np.where(y_base != 0, change / np.abs(y_base), np.nan)
+    return PanelAssessment(
+        status=verdict.status,
+        reason=verdict.reason,
+        ratio=verdict.ratio,
+        rate=verdict.rate,
+        compound=verdict.compound,
+        progress=verdict.progress,
+        expected_progress=np.where(quantitative, gap_closed(y_base, expected, required), np.nan),
+        projection=verdict.projection,
+        expected=expected,
+        expected_latest=expected_latest,
+        required=np.where(quantitative, required, np.nan),
+        baseline=y_base,
+        baseline_time=t_base,
+        latest=y_last,
+        latest_time=t_last,
+        change=change,
+        relative_change=relative,
+        significant=significant,
+        slope=slope,
+        trend=direction_of_trend,
+        count=count,
+        method=chosen,
+    )
+
+
+def _path(
+    path_t: npt.ArrayLike | None, path_y: npt.ArrayLike | None, rows: tuple[int, ...]
+) -> tuple[FloatArray, FloatArray]:
+    """The milestones' times and values as arrays of shape ``(*rows, k)``."""
+    if path_t is None and path_y is None:
+        return np.empty((*rows, 0)), np.empty((*rows, 0))
+    if path_t is None or path_y is None:
+        raise ValidationError(
+            "path_t and path_y go together: give both or neither",
+            element="assess_panel",
+            value=(path_t is None, path_y is None),
+        )
+    times, values = floats(path_t), floats(path_y)
+    if times.ndim == 0 or times.shape != values.shape:
+        raise ValidationError(
+            "path_t and path_y must have one shape, (..., k)",
+            element="assess_panel",
+            value=(times.shape, values.shape),
+        )
+    k = times.shape[-1]
+    try:
+        return (
+            np.broadcast_to(times, (*rows, k)),
+            np.broadcast_to(values, (*rows, k)),
+        )
+    except ValueError as e:
+        raise ValidationError(
+            f"path_t does not broadcast to the panel's shape {(*rows, k)}",
+            element="assess_panel",
+            value=times.shape,
+        ) from e
