@@ -115,6 +115,10 @@ def to_unit(unit: object, *, element: str = "unit") -> Any:
     differences, which pint cannot do in such a unit. Temperatures are
     ``kelvin``, differences of temperature ``delta_degC``.
 
+    A unit of the registry is taken as it is, and a text is parsed once:
+    the facts of a unit are worked out once per unit (:func:`is_share`,
+    :func:`valid_range`, :func:`check_compatible` ask them for every figure).
+
     Args:
         unit: A unit string (``"report"``, ``"percent"``), a pint unit, or a
             quantity whose unit is taken.
@@ -134,8 +138,13 @@ def to_unit(unit: object, *, element: str = "unit") -> Any:
     """
     if isinstance(unit, pint.Quantity):
         unit = unit.units
+    if isinstance(unit, Unit):
+        refusal = _refusal(unit)
+        if refusal:
+            raise UnitError(refusal, element=element, value=str(unit))
+        return unit
     if isinstance(unit, pint.Unit):
-        unit = str(unit)
+        unit = str(unit)  # a unit of another registry: read again in ours
     if unit is None:
         raise UnitError(
             "is missing: give a unit such as 'report', 'percent' or 'count'",
@@ -151,24 +160,39 @@ def to_unit(unit: object, *, element: str = "unit") -> Any:
             element=element,
             value=unit,
         )
-    try:
-        parsed = registry.parse_units(unit)
-    # pint's parser raises assorted exceptions on garbage (even AssertionError).
-    except Exception as e:
-        raise UnitError("is not a known unit", element=element, value=unit) from e
-    if not _scales(str(parsed)):
-        advice = (
-            "use kelvin for temperatures, delta_degC (or delta_degF) for differences of them"
-            if parsed.dimensionality == registry.kelvin.dimensionality
-            else "use a unit without an offset or logarithmic scale"
-        )
-        raise UnitError(
-            f"is a unit with an offset ({parsed}), in which figures cannot be subtracted "
-            f"or scaled as the assessment does: {advice}",
-            element=element,
-            value=unit,
-        )
+    parsed = _parsed(unit)
+    if parsed is None:
+        raise UnitError("is not a known unit", element=element, value=unit)
+    refusal = _refusal(parsed)
+    if refusal:
+        raise UnitError(refusal, element=element, value=unit)
     return parsed
+
+
+@functools.lru_cache(maxsize=4096)
+def _parsed(text: str) -> Any:
+    """The unit ``text`` names, or None; parsed once per text."""
+    try:
+        return registry.parse_units(text)
+    # pint's parser raises assorted exceptions on garbage (even AssertionError).
+    except Exception:  # noqa: BLE001  # any failure means: not a unit
+        return None
+
+
+@functools.lru_cache(maxsize=4096)
+def _refusal(unit: Any) -> str:
+    """Why ``unit`` cannot hold figures ('' when it can): an offset or a log scale."""
+    if _scales(str(unit)):
+        return ""
+    advice = (
+        "use kelvin for temperatures, delta_degC (or delta_degF) for differences of them"
+        if unit.dimensionality == registry.kelvin.dimensionality
+        else "use a unit without an offset or logarithmic scale"
+    )
+    return (
+        f"is a unit with an offset ({unit}), in which figures cannot be subtracted "
+        f"or scaled as the assessment does: {advice}"
+    )
 
 
 @functools.cache
@@ -186,6 +210,11 @@ def _names(unit: Any) -> set[str]:
     return set(unit._units.keys())  # noqa: SLF001  # pint exposes no public accessor
 
 
+@functools.lru_cache(maxsize=4096)
+def _is_share(unit: Any) -> bool:
+    return bool(unit.dimensionless) and not (_names(unit) & _COUNT_UNITS)
+
+
 def is_share(unit: object) -> bool:
     """Whether ``unit`` expresses a share of a whole (percent, fraction).
 
@@ -193,8 +222,14 @@ def is_share(unit: object) -> bool:
         >>> is_share("percent"), is_share("count"), is_share("report")
         (True, False, False)
     """
-    parsed = to_unit(unit)
-    return bool(parsed.dimensionless) and not (_names(parsed) & _COUNT_UNITS)
+    return _is_share(to_unit(unit))
+
+
+@functools.lru_cache(maxsize=4096)
+def _fits(source: Any, target: Any) -> bool:
+    return source.dimensionality == target.dimensionality and not (
+        source.dimensionless and _is_share(source) != _is_share(target)
+    )
 
 
 def check_compatible(value_unit: object, indicator_unit: object, *, element: str) -> None:
@@ -213,12 +248,21 @@ def check_compatible(value_unit: object, indicator_unit: object, *, element: str
         progmon.errors.UnitError: share: 'count' does not fit unit 'percent' (got 'count')
     """
     source, target = to_unit(value_unit, element=element), to_unit(indicator_unit)
-    if source.dimensionality != target.dimensionality or (
-        source.dimensionless and is_share(source) != is_share(target)
-    ):
+    if not _fits(source, target):
         raise UnitError(
             f"{str(source)!r} does not fit unit {str(target)!r}", element=element, value=str(source)
         )
+
+
+@functools.lru_cache(maxsize=4096)
+def _range(unit: Any) -> tuple[float, float] | None:
+    if _is_share(unit):
+        return (0.0, float(Quantity(1, "dimensionless").m_as(unit)))
+    if unit == registry.mark:
+        return (1.0, 10.0)
+    if _names(unit) <= _NONNEGATIVE_UNITS:
+        return (0.0, math.inf)
+    return None
 
 
 def valid_range(unit: object) -> tuple[float, float] | None:
@@ -235,14 +279,7 @@ def valid_range(unit: object) -> tuple[float, float] | None:
         >>> valid_range("EUR") is None
         True
     """
-    parsed = to_unit(unit)
-    if is_share(parsed):
-        return (0.0, float(Quantity(1, "dimensionless").m_as(parsed)))
-    if parsed == registry.mark:
-        return (1.0, 10.0)
-    if _names(parsed) <= _NONNEGATIVE_UNITS:
-        return (0.0, math.inf)
-    return None
+    return _range(to_unit(unit))
 
 
 def check_in_range(magnitude: float, unit: object, *, element: str, what: str = "must") -> None:
