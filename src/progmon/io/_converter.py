@@ -8,9 +8,12 @@ lists, strings and numbers that a policy adviser can read and edit:
   a label of its own, ``{ dates = "2019-12", label = "december 2019" }``;
 * figures, margins and target values are plain numbers in the unit of their
   indicator; a budget is ``"50000 EUR"``;
-* a target is tagged by its kind: ``{ level = 32 }``, ``{ change = -360 }``,
+* a target is tagged by its kind: ``{ level = 32 }``, the norms
+  ``{ at_least = 7.5 }`` and ``{ at_most = 25 }``, ``{ change = -360 }``,
   ``{ relative_change = -0.1 }``, ``{ improve = true }``,
   ``{ maintain = true }``, each with an optional ``by = 2022``;
+* an indicator's ``milestones`` are a list of such targets, each with its
+  year: ``milestones = [{ level = 7.1, by = 2019 }]``;
 * enums are their values (``"decrease"``, ``"context"``), a source is its
   title or a table, and fields at their default are left out.
 
