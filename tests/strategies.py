@@ -616,3 +616,228 @@ NOT_A_PERIOD = st.one_of(
     st.lists(st.integers(2000, 2030), min_size=1, max_size=2),
     st.integers(max_value=1799),
 )
+
+
+# ---------------------------------------------------------------------------
+# Targets as councils set them (tests/test_targets.py, tests/test_methods.py)
+# ---------------------------------------------------------------------------
+#
+# A series with a target of every kind, built so that it can be assessed two
+# ways: as an Indicator (TargetCase.indicator) and as the arrays of
+# assess_panel (the other fields). The value each target requires, the
+# direction it implies and the rule that judges it are worked out here from
+# their definitions (a level is itself, a change is added to the baseline, a
+# relative change multiplies it; a level above the baseline asks for more; a
+# norm fixes its direction), not asked of progmon.
+
+import dataclasses as _dataclasses  # noqa: E402  # this section's own, kept with it
+
+#: The kinds of target a council sets, by the name the strategies use ("none": a direction only).
+TARGET_KINDS = (
+    "none",
+    "level",
+    "at_least",
+    "at_most",
+    "change",
+    "relative_change",
+    "improve",
+    "maintain",
+)
+#: Units for target cases, with the range of their figures: counts, money (signed), marks.
+TARGET_UNITS = {"count": (0.0, 1000.0), "EUR": (-1000.0, 1000.0), "mark": (1.0, 10.0)}
+#: Relative changes as councils write them: "10 % fewer", "half as much again".
+RELATIVE_FRACTIONS = (-0.5, -0.25, -0.1, 0.1, 0.2, 0.5)
+
+
+@_dataclasses.dataclass(frozen=True)
+class TargetCase:
+    """One series with its target, as an Indicator and as the numbers of a panel row.
+
+    ``required`` is the value the target requires (NaN without a quantitative
+    target), ``kind`` the :class:`~progmon.assessment.Kind` code of its rule,
+    ``sign`` the direction (+1 more is better, -1 less, 0 unknown),
+    ``deadline`` the target's year (None: none), ``milestones`` the pairs
+    (year, value), ``as_of`` the year of the assessment.
+    """
+
+    indicator: _pm.Indicator
+    years: tuple[int, ...]
+    values: tuple[float, ...]
+    margins: tuple[float | None, ...] | None
+    required: float
+    kind: int
+    sign: int
+    deadline: int | None
+    milestones: tuple[tuple[int, float], ...]
+    as_of: int
+
+
+def _figures(low: float, high: float) -> st.SearchStrategy[float]:
+    """Figures as municipalities publish them: whole numbers and one decimal."""
+    # Rounded inwards, so that every figure lies within [low, high].
+    return st.one_of(
+        st.integers(int(np.ceil(low)), int(np.floor(high))).map(float),
+        st.integers(int(np.ceil(low * 10 - 1e-9)), int(np.floor(high * 10 + 1e-9))).map(
+            lambda k: k / 10
+        ),
+    )
+
+
+def _above_zero(value: float) -> bool:
+    return value > 0
+
+
+@st.composite
+def target_cases(
+    draw: st.DrawFn,
+    units: tuple[str, ...] = tuple(TARGET_UNITS),
+    *,
+    min_figures: int = 1,
+    margins: bool = True,
+    kinds: tuple[str, ...] = TARGET_KINDS,
+) -> TargetCase:
+    """A series of 1-5 yearly figures with a target of one of ``kinds``, valid by the model's rules."""
+    kind_of = _pm.assessment.Kind
+    unit = draw(st.sampled_from(units))
+    low, high = TARGET_UNITS[unit]
+    figures = _figures(low, high)
+    n = draw(st.integers(min_figures, 5))
+    years = tuple(
+        sorted(draw(st.lists(st.integers(2010, 2024), min_size=n, max_size=n, unique=True)))
+    )
+    values = tuple(draw(figures) for _ in years)
+    base = values[0]
+    drawn_margins = None
+    if margins and draw(st.booleans()):
+        drawn_margins = tuple(draw(st.none() | _figures(0.0, 3.0)) for _ in years)
+    kind = draw(st.sampled_from(kinds))
+    by = draw(st.none() | st.integers(years[0], 2030))
+    directions = st.none() | st.sampled_from(list(_pm.Direction))
+    direction: _pm.Direction | None = None
+    target: _pm.Target | None = None
+    required = float("nan")
+    if kind == "none":
+        direction = draw(directions)
+        code, sign = kind_of.TREND, 0 if direction is None else direction.sign
+    elif kind == "level":
+        value = draw(figures)
+        direction = draw(directions)
+        if direction is None and value == base:
+            direction = _pm.Direction.INCREASE  # a level equal to the baseline says no way
+        target, required, code = _pm.Level(value, by=by), value, kind_of.LEVEL
+        sign = direction.sign if direction is not None else (1 if value > base else -1)
+    elif kind in {"at_least", "at_most"}:
+        value = draw(figures)
+        fixed = _pm.Direction.INCREASE if kind == "at_least" else _pm.Direction.DECREASE
+        direction = draw(st.sampled_from([None, fixed]))
+        norm = _pm.AtLeast if kind == "at_least" else _pm.AtMost
+        target, required, code, sign = norm(value, by=by), value, kind_of.NORM, fixed.sign
+    elif kind == "change":
+        amount = draw(_figures(-(high - low) / 2, (high - low) / 2).filter(bool))
+        sign = 1 if amount > 0 else -1
+        direction = draw(st.sampled_from([None, _pm.Direction.of_sign(sign)]))
+        target, required, code = _pm.Change(amount, by=by), base + amount, kind_of.LEVEL
+    elif kind == "relative_change":
+        fraction = draw(st.sampled_from(RELATIVE_FRACTIONS))
+        # A fraction of a deficit moves the other way: half of -100 more is -150, a way down.
+        sign = 1 if fraction * (-1 if base < 0 else 1) > 0 else -1
+        direction = draw(st.sampled_from([None, _pm.Direction.of_sign(sign)]))
+        target = _pm.RelativeChange(fraction, by=by)
+        required, code = base * (1 + fraction), kind_of.LEVEL
+    else:
+        direction = draw(st.sampled_from(list(_pm.Direction)))
+        sign = direction.sign
+        if kind == "improve":
+            target, code = _pm.Improve(by=by), kind_of.IMPROVE
+        else:
+            target, code = _pm.Maintain(by=by), kind_of.MAINTAIN
+    milestones: tuple[tuple[int, float], ...] = ()
+    if code in {kind_of.LEVEL, kind_of.NORM} and by is not None and by - years[0] > 1:
+        chosen = draw(
+            st.lists(st.integers(years[0] + 1, by - 1), max_size=2, unique=True).map(sorted)
+        )
+        milestones = tuple((year, draw(figures)) for year in chosen)
+    indicator = _pm.Indicator(
+        id="x",
+        name="X",
+        unit=unit,
+        measurements=[
+            _pm.Measurement(year, value, margin=None if drawn_margins is None else margin)
+            for year, value, margin in zip(
+                years, values, drawn_margins or (None,) * len(years), strict=True
+            )
+        ],
+        target=target,
+        direction=direction,
+        milestones=[_pm.Level(value, by=year) for year, value in milestones],
+    )
+    return TargetCase(
+        indicator=indicator,
+        years=years,
+        values=values,
+        margins=drawn_margins,
+        required=required,
+        kind=int(code),
+        sign=sign,
+        deadline=by if target is not None else None,
+        milestones=milestones,
+        as_of=draw(st.integers(years[0], years[-1])),
+    )
+
+
+#: How far a latest figure moves for the better, in the unit of the series.
+shifts_for_the_better = st.integers(1, 10_000).map(lambda k: k / 10)
+
+
+@st.composite
+def holding_norms(draw: st.DrawFn) -> tuple[_pm.Indicator, float, int]:
+    """``(indicator, norm, sign)``: a norm (AtLeast or AtMost) that the latest figure meets.
+
+    Figures are above zero (compound growth is defined); earlier figures, the
+    baseline among them, may lie on either side of the norm.
+    """
+    unit, low, high = draw(
+        st.sampled_from([("mark", 1.0, 10.0), ("percent", 0.1, 100.0), ("count", 0.1, 1000.0)])
+    )
+    sign = draw(st.sampled_from([1, -1]))
+    norm = draw(_figures(max(low, 1.0), high))
+    latest = draw(_figures(norm, high) if sign > 0 else _figures(low, norm).filter(_above_zero))
+    n = draw(st.integers(1, 4))
+    years = sorted(draw(st.lists(st.integers(2010, 2024), min_size=n, max_size=n, unique=True)))
+    earlier = [draw(_figures(low, high).filter(_above_zero)) for _ in years[:-1]]
+    fixed = _pm.Direction.of_sign(sign)
+    kind = _pm.AtLeast if sign > 0 else _pm.AtMost
+    indicator = _pm.Indicator(
+        id="norm",
+        name="Norm",
+        unit=unit,
+        measurements=[
+            _pm.Measurement(year, value)
+            for year, value in zip(years, [*earlier, latest], strict=True)
+        ],
+        target=kind(norm, by=draw(st.none() | st.integers(years[0], 2030))),
+        direction=draw(st.sampled_from([None, fixed])),
+    )
+    return indicator, norm, sign
+
+
+@st.composite
+def near_limit_series(draw: st.DrawFn) -> tuple[str, int, float, float, int]:
+    """``(unit, sign, base, latest, years)``: a share or a mark near its bound in the better direction.
+
+    Shares from 50 % to 100 % that should rise, or from just above 0 % that
+    should fall; marks from 5 to 10 that should rise, or from 1 to 3 that
+    should fall. All above zero, as compound growth needs.
+    """
+    unit = draw(st.sampled_from(["percent", "mark"]))
+    sign = draw(st.sampled_from([1, -1]))
+    low, high = (0.1, 100.0) if unit == "percent" else (1.0, 10.0)
+    if sign > 0:
+        near = (high / 2, high)
+    else:
+        near = (low, 10.0) if unit == "percent" else (low, 3.0)
+    base = draw(st.one_of(_figures(*near), st.floats(*near, allow_nan=False)).filter(_above_zero))
+    latest = draw(
+        st.one_of(_figures(low, high), st.floats(low, high, allow_nan=False)).filter(_above_zero)
+    )
+    return unit, sign, base, latest, draw(st.integers(1, 8))
