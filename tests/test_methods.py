@@ -15,6 +15,7 @@ import progmon
 from progmon import methods
 from progmon.assessment import Status, assess, assess_panel
 from progmon.errors import ValidationError
+from strategies import near_limit_series
 
 # --------------------------------------------------------------------------- references
 
@@ -427,3 +428,249 @@ class TestRelativeChangeOfANegativeBaseline:
         assert expected == "deterioration"
         assert result.status is OPEN_SDG[expected]
         assert result.ratio == pytest.approx(value, rel=1e-12)
+
+
+# --------------------------------------------------------------------------- SDG ceilings
+#
+# SDG 3.1 and 3.2 set ceilings: maternal mortality below 70 per 100,000 live
+# births, under-five mortality at most 25 per 1,000. A country at 7.06 and 5.3
+# meets them at the baseline; sdg-build's rule (direction -1, current value at or
+# below the target) says target_achieved, whatever the trend.
+
+SDG_CEILINGS = [(7.06, 70), (5.3, 25)]
+
+
+@pytest.mark.parametrize(("base", "ceiling"), SDG_CEILINGS)
+@pytest.mark.parametrize("later", [None, 1.1, 0.9])
+def test_a_ceiling_met_at_the_baseline_is_achieved_every_way(base, ceiling, later):
+    figures = {2015: base} if later is None else {2015: base, 2020: base * later}
+    years, values = list(figures), list(figures.values())
+    expected, _ = sdg_build_status(
+        years[0], values[0], years[-1], values[-1], ceiling, 2030, direction=-1
+    )
+    assert expected == "target_achieved"
+
+    def one_indicator(target, direction=None):
+        return progmon.Indicator(
+            id="sterfte",
+            name="Sterfte",
+            unit="count",
+            measurements=progmon.Measurement.series(figures),
+            target=target,
+            direction=direction,
+        )
+
+    as_norm = assess(one_indicator(progmon.AtMost(ceiling, by=2030)))
+    as_level = assess(
+        one_indicator(progmon.Level(ceiling, by=2030), direction=progmon.Direction.DECREASE)
+    )
+    panel = assess_panel(
+        [y + 0.5 for y in years], [values], target=ceiling, deadline=2030.5, direction=-1
+    )
+    panel_norm = assess_panel(
+        [y + 0.5 for y in years],
+        [values],
+        target=ceiling,
+        deadline=2030.5,
+        direction=-1,
+        kind=progmon.assessment.Kind.NORM,
+    )
+    for result in (as_norm, as_level):
+        assert result.status is OPEN_SDG[expected]
+    assert panel.statuses()[0] is OPEN_SDG[expected]
+    assert panel_norm.statuses()[0] is OPEN_SDG[expected]
+    # assess() and assess_panel() agree, reason and all.
+    assert (as_level.status, as_level.reason) == (panel.statuses()[0], panel.reasons()[0])
+    assert (as_norm.status, as_norm.reason) == (panel_norm.statuses()[0], panel_norm.reasons()[0])
+    assert as_norm.reason == "norm-holds"
+    assert as_level.reason == "target-met"
+
+
+def test_a_ceiling_written_as_a_level_without_direction_asks_to_rise():
+    # Level(70) above a baseline of 7.06 says "reach 70": a rise, not a ceiling. A
+    # ceiling needs AtMost(70) or a direction; the model does not guess.
+    ind = progmon.Indicator(
+        id="sterfte",
+        name="Sterfte",
+        unit="count",
+        measurements=progmon.Measurement.series({2015: 7.06}),
+        target=progmon.Level(70, by=2030),
+    )
+    assert ind.direction is progmon.Direction.INCREASE
+    assert assess(ind).status is not Status.ACHIEVED
+
+
+# --------------------------------------------------------------------------- natural limit
+#
+# open-sdg/sdg-build 2.4 (sdg/ProgressMeasure.py, get_progress_thresholds), for
+# rows without a quantitative target (methodology 1): the rate thresholds
+# 'high' 0.015, 'med' 0.005 and 'low' 0 are multiplied by a coefficient that
+# falls to 0 at the limit; with a target (methodology 2) a limit is ignored.
+
+
+def sdg_build_limit_coefficient(base_value, limit):
+    """sdg-build's coefficient, transcribed: a = 4.44 on |base| against |limit|."""
+    base_value, limit = abs(base_value), abs(limit)
+    a = 4.44
+    if base_value >= 2 * limit:  # first: 1 where base and limit are both zero
+        return 1
+    if base_value <= limit:
+        return 1 - (base_value / limit) ** a
+    return 1 - ((2 * limit - base_value) / limit) ** a
+
+
+def sdg_build_rate_status_near(  # noqa: PLR0917  # the published function's own arguments
+    base_year, base_value, current_year, current_value, direction, limit
+):
+    """sdg-build methodology 1 with its thresholds scaled for ``limit`` (None: no limit)."""
+    thresholds = {"high": 0.015, "med": 0.005, "low": 0}
+    if limit is not None:
+        coeff = sdg_build_limit_coefficient(base_value, limit)
+        for key in ("high", "med", "low"):
+            thresholds[key] *= coeff
+    sign = -1 if base_value < 0 else 1
+    value = sign * direction * _sdg_build_growth(current_value, base_value, current_year, base_year)
+    # get_progress_status
+    if value >= thresholds["high"]:
+        return "substantial_progress", value, thresholds
+    if thresholds["med"] <= value < thresholds["high"]:
+        return "moderate_progress", value, thresholds
+    if thresholds["low"] <= value < thresholds["med"]:
+        return "limited_progress", value, thresholds
+    return "deterioration", value, thresholds
+
+
+@pytest.mark.parametrize(
+    ("base", "limit", "coefficient"),
+    [
+        (50.0, 100.0, 1 - 0.5**4.44),  # halfway: 0.9539
+        (95.0, 100.0, 1 - 0.95**4.44),  # close: 0.2037
+        (100.0, 100.0, 0.0),  # at the limit: every positive threshold is 0
+        (150.0, 100.0, 1 - 0.5**4.44),  # beyond it, mirrored
+        (250.0, 100.0, 1.0),  # twice the limit and more: far from it
+        (9.5, 10.0, 1 - 0.95**4.44),  # a mark of 9.5 of at most 10
+        (1.5, 1.0, 1 - 0.5**4.44),  # a mark of 1.5 that should fall, limit 1
+        (3.0, 0.0, 1.0),  # a share that should fall to 0: limit 0 scales nothing
+    ],
+)
+def test_limit_scale_is_sdg_builds_coefficient(base, limit, coefficient):
+    assert sdg_build_limit_coefficient(base, limit) == pytest.approx(coefficient, abs=1e-12)
+    rows = methods.Rows(
+        t_base=2015.5,
+        y_base=base,
+        t_latest=2016.5,
+        y_latest=base,
+        t_deadline=np.nan,
+        required=np.nan,
+        sign=1.0,
+        limit=limit,
+    )
+    scale = methods.GrowthRatio(natural_limit=True).limit_scale(rows)
+    assert float(scale) == pytest.approx(coefficient, abs=1e-12)
+    assert float(methods.GrowthRatio(natural_limit=limit).limit_scale(rows)) == pytest.approx(
+        coefficient, abs=1e-12
+    )
+
+
+def _limit_of(unit, sign):
+    """The bound of the unit in the better direction: 100 % or 0 % for a share, 10 or 1 for a mark."""
+    if unit == "percent":
+        return 100.0 if sign > 0 else 0.0
+    return 10.0 if sign > 0 else 1.0
+
+
+def _near_limit_indicator(unit, sign, base, latest, years):
+    return progmon.Indicator(
+        id="aandeel",
+        name="Aandeel",
+        unit=unit,
+        direction=progmon.Direction.INCREASE if sign > 0 else progmon.Direction.DECREASE,
+        measurements=[progmon.Measurement(2015, base), progmon.Measurement(2015 + years, latest)],
+    )
+
+
+def _clear_of(value, thresholds):
+    return all(abs(value - edge) > 1e-9 * max(abs(edge), 1e-6) for edge in thresholds.values())
+
+
+@given(series=near_limit_series())
+def test_natural_limit_agrees_with_sdg_build(series):
+    unit, sign, base, latest, years = series
+    limit = _limit_of(unit, sign)
+    expected, value, thresholds = sdg_build_rate_status_near(
+        2015, base, 2015 + years, latest, sign, limit
+    )
+    plain, _, plain_thresholds = sdg_build_rate_status_near(
+        2015, base, 2015 + years, latest, sign, None
+    )
+    assume(_clear_of(value, thresholds))
+    assume(_clear_of(value, plain_thresholds))
+    ind = _near_limit_indicator(unit, sign, base, latest, years)
+    near = assess(ind, method=methods.GrowthRatio(natural_limit=True))
+    assert near.status is OPEN_SDG[expected]
+    assert near.rate == pytest.approx(value, rel=1e-9, abs=1e-12)
+    # Off by default: the thresholds of open-sdg without a limit.
+    assert methods.GrowthRatio().natural_limit is False
+    assert assess(ind).status is OPEN_SDG[plain]
+    assert assess(ind, method=methods.GrowthRatio(natural_limit=False)).status is OPEN_SDG[plain]
+    # A panel with the limit per row, and a limit given as a number, say the same.
+    panel = assess_panel(
+        [2015.5, 2015.5 + years],
+        [[base, latest]],
+        direction=sign,
+        limit=limit,
+        method=methods.GrowthRatio(natural_limit=True),
+    )
+    assert panel.statuses()[0] is OPEN_SDG[expected]
+    numbered = assess(ind, method=methods.GrowthRatio(natural_limit=limit))
+    assert numbered.status is OPEN_SDG[expected]
+    # Every method shares the rate rule, and so the scaling.
+    for method in (methods.Projection(natural_limit=True), methods.ProRata(natural_limit=True)):
+        assert assess(ind, method=method).status is OPEN_SDG[expected]
+
+
+@pytest.mark.parametrize(
+    ("unit", "base", "latest", "years"),
+    [
+        # 95 % -> 96 % in 2 years: sqrt(96/95) - 1 = 0.52 % a year. open-sdg's 0.5 % makes it
+        # "moderate"; scaled by 1 - 0.95**4.44 = 0.2037 the bar for "substantial" is 0.31 %.
+        ("percent", 95.0, 96.0, 2),
+        # A mark of 9.5 -> 9.6 in one year: 1.05 % a year, against 10 the same scale.
+        ("mark", 9.5, 9.6, 1),
+    ],
+)
+def test_natural_limit_lifts_slow_growth_near_the_top(unit, base, latest, years):
+    rate = (latest / base) ** (1 / years) - 1
+    assert 0.005 <= rate < 0.015
+    assert rate >= 0.015 * (1 - 0.95**4.44)
+    ind = _near_limit_indicator(unit, 1, base, latest, years)
+    assert assess(ind).status is Status.AT_RISK
+    assert assess(ind, method=methods.GrowthRatio(natural_limit=True)).status is Status.ON_TRACK
+
+
+def test_natural_limit_at_the_limit_counts_holding_it_as_progress():
+    # 100 % -> 100 %: C = 0, every threshold 0, a rate of 0 is substantial (sdg-build's score 5).
+    expected, value, _ = sdg_build_rate_status_near(2015, 100.0, 2019, 100.0, 1, 100.0)
+    assert (expected, value) == ("substantial_progress", 0.0)
+    ind = _near_limit_indicator("percent", 1, 100.0, 100.0, 4)
+    assert assess(ind, method=methods.GrowthRatio(natural_limit=True)).status is Status.ON_TRACK
+    assert assess(ind).status is Status.OFF_TRACK  # without the limit: no growth, no progress
+
+
+@pytest.mark.parametrize("by", [2030, None])
+def test_natural_limit_is_ignored_with_a_quantitative_target(by):
+    # sdg-build: "Ignoring limit ... as target already provided". A Level of 99 % is a
+    # quantitative target, with or without a deadline of its own.
+    ind = progmon.Indicator(
+        id="aandeel",
+        name="Aandeel",
+        unit="percent",
+        direction=progmon.Direction.INCREASE,
+        target=progmon.Level(99, by=by),
+        measurements=[progmon.Measurement(2015, 95.0), progmon.Measurement(2017, 96.0)],
+    )
+    plain = assess(ind)
+    near = assess(ind, method=methods.GrowthRatio(natural_limit=True))
+    assert near.status is plain.status
+    assert near.reason == plain.reason
+    assert near.ratio == plain.ratio
