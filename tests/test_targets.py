@@ -344,29 +344,46 @@ def test_one_figure_has_no_chart_but_a_sentence():
     assert "voldoet aan de norm (minimaal 7,5 in 2022)" in html
 
 
-@pytest.mark.parametrize(
-    ("figures", "target", "unit"),
-    [
-        ({2019: 7.8}, AtLeast(7.5, by=2022), "mark"),  # one figure above the norm
-        ({2019: 7.9, 2021: 7.8}, AtLeast(7.7, by=2022), "mark"),  # falling, still above
-        ({2017: 8.6, 2019: 7.8}, AtLeast(7.7, by=2022), "mark"),  # falling, set to cross
-        ({2015: 7.06, 2020: 7.0}, AtMost(70, by=2030), "count"),  # far below a ceiling
-    ],
-)
+# Norms that the baseline meets already: there is no gap from the baseline to
+# the norm to close, and no share of it to report.
+MET_AT_THE_BASELINE = {
+    "one-figure": ({2019: 7.8}, AtLeast(7.5, by=2022), "mark", None),
+    "falling-still-above": ({2019: 7.9, 2021: 7.8}, AtLeast(7.7, by=2022), "mark", None),
+    "falling-set-to-cross": ({2017: 8.6, 2019: 7.8}, AtLeast(7.7, by=2022), "mark", None),
+    "far-below-a-ceiling": ({2015: 7.06, 2020: 7.0}, AtMost(70, by=2030), "count", None),
+    # A Level with a direction by hand that the baseline meets is a norm that holds too.
+    "level-below-a-ceiling": (
+        {2015: 7.06, 2020: 7.0},
+        Level(70, by=2030),
+        "count",
+        Direction.DECREASE,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(MET_AT_THE_BASELINE))
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_a_norm_met_at_the_baseline_claims_no_progress_towards_it(figures, target, unit, lang):
-    # The baseline meets the norm already: there is no gap from baseline to norm
-    # to close. "50 % of the way" for 7.9 -> 7.8 against at least 7.7 reads as
-    # progress where the figure moved the wrong way, and "-0 %" is no number a
-    # council can read.
-    ind = indicator(figures, target, name="Leefbaarheid", unit=unit)
-    result = assess(ind)
-    assert result.status in {Status.ACHIEVED, Status.AT_RISK}
-    assert result.progress is None or result.progress <= 0
+def test_the_review_claims_no_progress_towards_a_norm_met_at_the_baseline(case, lang):
+    # "50 % van de weg" for 7.9 -> 7.8 against at least 7.7 reads as progress where
+    # the figure moved the wrong way; "volgens het pad 33 %" for 7.06 -> 7.0 under a
+    # ceiling of 70 expects a rise towards the ceiling; "-0 %" is no number at all.
+    figures, target, unit, direction = MET_AT_THE_BASELINE[case]
+    ind = indicator(figures, target, name="Leefbaarheid", unit=unit, direction=direction)
+    assert assess(ind).status in {Status.ACHIEVED, Status.AT_RISK}
     line = sentence(render(programme(ind, deadline=target.by), lang=lang), "Leefbaarheid")
     assert ("van de weg" if lang == "nl" else "of the way") not in line
     assert "-0 %" not in line
     assert "-0%" not in line
+
+
+@pytest.mark.parametrize("case", list(MET_AT_THE_BASELINE))
+def test_progress_towards_a_norm_met_at_the_baseline_is_not_positive(case):
+    # Share of the gap closed, (y_l - y_b) / (y_T - y_b): for 7.9 -> 7.8 against 7.7 that is
+    # -0.1 / -0.2 = +0.5, "half way" for a fall. Without a gap there is no share (None),
+    # and a move the wrong way is no progress.
+    figures, target, unit, direction = MET_AT_THE_BASELINE[case]
+    result = assess(indicator(figures, target, unit=unit, direction=direction))
+    assert result.progress is None or result.progress <= 0
 
 
 # --------------------------------------------------------------------------- SDG-style ceilings
