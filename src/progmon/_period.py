@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import enum
+import functools
 import re
 from datetime import date, datetime
 from typing import Final
@@ -140,6 +141,8 @@ class Period:
             '2013'
         """
         year = plain_year(year)
+        if label is None and cls is Period and type(year) is int:
+            return _year(year)
         _check_year(year)  # here already: a date cannot even hold some years
         start, end = date(year, 1, 1), date(year, 12, 31)
         return cls(start, end, label if label is not None else _default_label(start, end))
@@ -265,6 +268,14 @@ class Period:
         return self.label
 
 
+@functools.lru_cache(maxsize=1024)
+def _year(year: int) -> Period:
+    """The calendar year ``year``, made once: a period is a value, and years recur."""
+    _check_year(year)
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    return Period(start, end, str(year))
+
+
 def _decimal_year(day: date, *, end_of_day: bool = False) -> float:
     days_in_year = 366 if calendar.isleap(day.year) else 365
     ordinal = day.timetuple().tm_yday - (0 if end_of_day else 1)
@@ -280,6 +291,8 @@ def to_period(value: Period | int | str) -> Period:
     """
     if isinstance(value, Period):
         return value
+    if type(value) is int:
+        return Period.year(value)
     value = plain_year(value)
     if isinstance(value, str):
         return Period.parse(value)

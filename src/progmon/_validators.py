@@ -145,6 +145,15 @@ def _text(*, required: bool = False, identifier: bool = False) -> Validator:
     """A field validator: :func:`check_text` with the field and its owner named."""
 
     def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        # The common case first, cheaply: a plain printable text (a note with a tab or
+        # a newline goes the long way); the message is made only for a refusal.
+        if (
+            type(value) is str
+            and (value.isprintable() or not identifier)
+            and (not required or value.strip())
+            and (value.isascii() or not _LONE_SURROGATE.search(value))
+        ):
+            return
         check_text(
             value,
             field=f"{type(instance).__name__.lower()} {attribute.name}"
@@ -251,6 +260,9 @@ def _is_scalar_array(value: Any) -> bool:
     )
 
 
+_PLAIN_NUMBERS: Final = frozenset({int, float})
+
+
 def is_number(value: object) -> bool:
     """Whether ``value`` is a real number: a :class:`numbers.Real` or a Decimal, not a bool.
 
@@ -261,6 +273,8 @@ def is_number(value: object) -> bool:
         >>> is_number(7.5), is_number(Decimal("7.5")), is_number(True), is_number("7.5")
         (True, True, False, False)
     """
+    if type(value) in _PLAIN_NUMBERS:  # the common case, without the ABCs' slow checks
+        return True
     return isinstance(value, numbers.Real | decimal.Decimal) and not _is_bool(value)
 
 
@@ -284,9 +298,11 @@ def plain_number(value: Any) -> Any:
         >>> plain_number(Decimal("7.5")), plain_number(Fraction(6, 3)), plain_number(2**53 + 1)
         (7.5, 2, 9007199254740993)
     """
+    if type(value) in _PLAIN_NUMBERS:
+        return value
     if _is_scalar_array(value):
         value = value.item()
-    if not is_number(value) or type(value) in {int, float}:
+    if not is_number(value) or type(value) in _PLAIN_NUMBERS:
         return value
     if isinstance(value, numbers.Integral):  # numpy integers, int subclasses
         return int(value)
@@ -317,6 +333,8 @@ def plain_value(value: Any) -> Any:
         >>> plain_value(units.Quantity(Decimal("1.5"), "fte"))
         <Quantity(1.5, 'fte')>
     """
+    if type(value) in _PLAIN_NUMBERS:
+        return value
     if isinstance(value, pint.Quantity):
         magnitude = plain_number(value.magnitude)
         if magnitude is value.magnitude:
@@ -393,6 +411,8 @@ def plain_year(value: Any) -> Any:
         >>> plain_year(np.int64(2022)), plain_year(2022.0)
         (2022, 2022.0)
     """
+    if type(value) is int:
+        return value
     if isinstance(value, numbers.Integral) and not _is_bool(value):
         return int(value)
     return value
