@@ -299,7 +299,7 @@ def indicators(draw: st.DrawFn, ids: Ids | None = None, *, depth: int = 1) -> _p
         target = _pm.Improve(by=by)
     elif kind == "level":
         value = draw(_numbers(low, high))
-        if direction is None and value == base_value:
+        if direction is None and base_value is not None and float(value) == float(base_value):
             direction = _pm.Direction.INCREASE  # a level equal to the baseline says no way
         target = _pm.Level(value, by=by)
     elif kind == "at_least":

@@ -450,8 +450,10 @@ def _panel(rows: list[_Row], at: float, method: Method) -> PanelAssessment:
         limit[i] = _limit(indicator)
         for j, milestone in enumerate(indicator.milestones):
             assert milestone.by is not None  # noqa: S101  # the model refuses a milestone without
-            path_t[i, j] = milestone.by + 0.5
-            path_y[i, j] = milestone.required(y_base)
+            required = milestone.required(y_base)
+            if not math.isnan(required):  # Improve and Maintain ask no value: no point on the path
+                path_t[i, j] = milestone.by + 0.5
+                path_y[i, j] = required
     return assess_panel(
         t,
         y,

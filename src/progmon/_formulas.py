@@ -110,7 +110,7 @@ def met(
     required: npt.ArrayLike,
     sign: npt.ArrayLike,
 ) -> BoolArray:
-    """Whether each row's target is met by ``value``: the rule of each :class:`~progmon.Kind`.
+    """Whether each row's target is met by ``value``, by the rule of its kind.
 
     A level or a norm is met at or beyond the required value in the desired
     direction (exactly at it without a direction); Improve when better than

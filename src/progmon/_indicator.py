@@ -190,22 +190,35 @@ class Measurement:
 
 def _in_unit(measurement: Measurement, unit: Any, element: str) -> Measurement:
     """``measurement`` with value and margin as quantities in ``unit``."""
-    changes: dict[str, Any] = {}
-    for name in ("value", "margin"):
-        value = getattr(measurement, name)
-        if value is None:
-            continue
-        where = f"{element} {measurement.period} {name}"
-        if isinstance(value, pint.Quantity):
-            units.check_compatible(value.units, unit, element=where)
-            value = value.m_as(unit)
-        changes[name] = units.Quantity(stored_number(value), unit)
-    result = attrs.evolve(measurement, **changes)
-    if result.value is not None:
-        units.check_in_range(
-            result.value.magnitude, unit, element=f"{element} {measurement.period}"
-        )
+    value = _quantity_in(measurement.value, unit, f"{element} {measurement.period} value")
+    margin = _quantity_in(measurement.margin, unit, f"{element} {measurement.period} margin")
+    if value is not None:
+        units.check_in_range(value.magnitude, unit, element=f"{element} {measurement.period}")
+    if value is measurement.value and margin is measurement.margin:
+        return measurement  # in the unit already (an indicator rebuilt by evolve)
+    # The measurement was validated when it was made, and a figure in another unit is
+    # the same figure: a copy with the two fields set, without validating it again.
+    result: Measurement = object.__new__(Measurement)
+    for field in _MEASUREMENT_FIELDS:
+        object.__setattr__(result, field, getattr(measurement, field))
+    object.__setattr__(result, "value", value)
+    object.__setattr__(result, "margin", margin)
     return result
+
+
+_MEASUREMENT_FIELDS: Final = tuple(f.name for f in attrs.fields(Measurement))
+
+
+def _quantity_in(value: Any, unit: Any, where: str) -> Any:
+    """``value`` (a number in ``unit``, a quantity, or None) as a quantity in ``unit``."""
+    if value is None:
+        return None
+    if isinstance(value, pint.Quantity):
+        if value.units == unit and type(value.magnitude) is float:
+            return value
+        units.check_compatible(value.units, unit, element=where)
+        value = value.m_as(unit)
+    return units.Quantity(stored_number(value), unit)
 
 
 def _check_periods_apart(measurements: Iterable[Measurement], *, element: str) -> None:
@@ -564,6 +577,16 @@ def _direction(
     if implied is None and target.kind is not Kind.TREND:
         error = AmbiguityError if target.kind in {Kind.LEVEL, Kind.NORM} else ValidationError
         raise error(target.needs_direction(), element=element, value=target)
+    for milestone in milestones:
+        # A step on the way goes the way of the target.
+        fixed = milestone.fixed_direction()
+        if implied is not None and fixed is not None and fixed is not implied:
+            raise ValidationError(
+                f"a milestone contradicts the target: it asks to {fixed.value}, the target to "
+                f"{implied.value}",
+                element=element,
+                value=milestone,
+            )
     return implied
 
 
@@ -587,9 +610,10 @@ def _check_deadlines(
                 element=element,
                 value=milestone,
             )
-        if target is not None and target.by is not None and milestone.by > target.by:
+        if target is not None and target.by is not None and milestone.by >= target.by:
             raise ValidationError(
-                f"a milestone lies after the target's deadline {target.by}",
+                f"a milestone lies in or after the target's deadline {target.by}: a milestone "
+                "is a step before it",
                 element=element,
                 value=milestone,
             )

@@ -347,7 +347,7 @@ def _judge(
         ratio = np.where(quantitative, method.ratio(rows), np.nan)
         projection = method.project(rows)
         crosses = norm & reached & (tt > tl) & (sgn * (projection - req) < 0)
-    progress = np.where(quantitative, gap_closed(yb, y_eff, req), np.nan)
+    progress = np.where(_has_way(kind, sgn, req, yb), gap_closed(yb, y_eff, req), np.nan)
     rate_status = method.classify_rate(np.nan_to_num(rate, nan=0.0), rows)
     ratio_status = method.classify(np.nan_to_num(ratio, nan=0.0), rows)
     worse = sgn * (y_eff - yb) < 0
@@ -389,6 +389,16 @@ def _judge(
         progress=progress,
         projection=np.where(moved, projection, np.nan),
     )
+
+
+def _has_way(kind: Any, sign: Any, required: Any, baseline: Any) -> BoolArray:
+    """Where a share of the way to the target means something: a way in the better direction.
+
+    A target that the baseline already meets (a norm that holds) has no way to go.
+    """
+    quantitative = (kind == Kind.LEVEL) | (kind == Kind.NORM)
+    with np.errstate(invalid="ignore"):
+        return np.asarray(quantitative & ((sign == 0) | (sign * (required - baseline) > 0)))
 
 
 def _trends(
@@ -562,7 +572,9 @@ def assess_panel(
         rate=verdict.rate,
         compound=verdict.compound,
         progress=verdict.progress,
-        expected_progress=np.where(quantitative, gap_closed(y_base, expected, required), np.nan),
+        expected_progress=np.where(
+            _has_way(kinds, sign, required, y_base), gap_closed(y_base, expected, required), np.nan
+        ),
         projection=verdict.projection,
         expected=expected,
         expected_latest=expected_latest,

@@ -84,10 +84,11 @@ class Goal:
                     element=f"goal {self.id!r}",
                     value=self.deadline,
                 )
-            late = [m for m in indicator.milestones if m.by is not None and m.by > self.deadline]
+            late = [m for m in indicator.milestones if m.by is not None and m.by >= self.deadline]
             if late:
                 raise ValidationError(
-                    f"deadline lies before a milestone of indicator {indicator.id!r}",
+                    f"deadline lies in or before the year of a milestone of indicator "
+                    f"{indicator.id!r}",
                     element=f"goal {self.id!r}",
                     value=self.deadline,
                 )

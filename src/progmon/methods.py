@@ -315,7 +315,9 @@ class Thresholds:
         if self.natural_limit is False:
             return np.ones(np.shape(rows.y_base))
         limit = rows.limit if self.natural_limit is True else float(self.natural_limit)
-        return limit_scale(rows.y_base, limit)
+        # open-sdg ignores a limit where a quantitative target is given (a level
+        # without a deadline is judged by its growth rate, but has its target).
+        return np.where(np.isnan(rows.required), limit_scale(rows.y_base, limit), 1.0)
 
 
 def _linear_ratio(rows: Rows) -> FloatArray:

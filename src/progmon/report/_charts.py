@@ -23,6 +23,8 @@ from collections.abc import Iterable
 from typing import Any, Final
 from xml.etree import ElementTree as ET
 
+import attrs
+
 from progmon._indicator import Measurement
 from progmon._inert import inert
 from progmon._period import Period
@@ -140,14 +142,54 @@ def chart_svg(assessment: Any, fmt: Formatter, *, number: int = 1) -> str:
             element="report",
         ) from e
 
-    indicator = assessment.indicator
-    unit = indicator.unit
+    data = _chart_data(assessment)
+    with mpl.rc_context(_STYLE):
+        fig = Figure(figsize=(6.4, 3.0), layout="constrained")
+        ax = fig.subplots()
+        ax.grid(axis="y", color="#e3e7eb", linewidth=0.8)
+        ax.set_axisbelow(True)
+        last_x = _draw(ax, data, fmt)
+        _axes(ax, min(data.xs), last_x, assessment.indicator.unit, fmt, scale=data.scale)
+        entries = len(ax.get_legend_handles_labels()[0])
+        fig.legend(
+            loc="outside lower center",
+            # Six entries are wider than the chart: two rows of three.
+            ncols=6 if entries < _LEGEND_COLUMNS * 2 else _LEGEND_COLUMNS,
+            frameon=False,
+            fontsize=8,
+            handlelength=1.8,
+            columnspacing=1.2,
+        )
+        buffer = io.StringIO()
+        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
+    caption = f"{label('chart_caption', fmt)} {assessment.indicator.name}"
+    title = _NOT_IN_XML.sub(lambda m: f"\\u{ord(m[0]):04x}", inert(caption))
+    return _clean(buffer.getvalue(), title, f"chart-{number}")
+
+
+@attrs.frozen
+class _ChartData:
+    """What a chart shows, in the chart's scale (values divided by ``scale``)."""
+
+    xs: list[float]
+    ys: list[float]
+    margins: list[float]
+    scale: float
+    base: tuple[float, float] | None
+    target: tuple[float, float] | None
+    projected: float | None
+    due: float | None
+    steps: list[tuple[float, float]]
+    direction: Any
+
+
+def _chart_data(assessment: Any) -> _ChartData:
+    unit = assessment.indicator.unit
 
     def magnitude(quantity: Any) -> float:
         return float(quantity.m_as(unit))
 
     figures = _figures(assessment)
-    xs = [_x(m.period) for m in figures]
     ys = [magnitude(m.value) for m in figures]
     margins = [magnitude(m.margin) if m.margin is not None else 0.0 for m in figures]
     baseline = assessment.baseline
@@ -165,105 +207,103 @@ def chart_svg(assessment: Any, fmt: Formatter, *, number: int = 1) -> str:
         if (value := _finite(m.required, magnitude)) is not None
     ]
     scale = _scale([*ys, *margins, base_y, target_y, projected, *(v for _, v in steps)])
-    ys = [y / scale for y in ys]
-    margins = [m / scale for m in margins]
+    return _ChartData(
+        xs=[_x(m.period) for m in figures],
+        ys=[y / scale for y in ys],
+        margins=[m / scale for m in margins],
+        scale=scale,
+        base=None if base_y is None else (_x(baseline.period), base_y / scale),
+        target=None if target_y is None or due_x is None else (due_x, target_y / scale),
+        projected=None if projected is None else projected / scale,
+        due=due_x,
+        steps=[(x, y / scale) for x, y in steps],
+        direction=assessment.indicator.direction,
+    )
 
-    with mpl.rc_context(_STYLE):
-        fig = Figure(figsize=(6.4, 3.0), layout="constrained")
-        ax = fig.subplots()
-        ax.grid(axis="y", color="#e3e7eb", linewidth=0.8)
-        ax.set_axisbelow(True)
-        if any(margins):
-            ax.errorbar(
-                xs,
-                ys,
-                yerr=margins,
-                fmt="none",
-                ecolor=_SERIES,
-                alpha=0.45,
-                capsize=3,
-                linewidth=1,
-                label=label("chart_margin", fmt),
-            )
-        ax.plot(
+
+def _draw(ax: Any, data: _ChartData, fmt: Formatter) -> float:
+    """Draw the figures, baseline, path, target and projection; return the last x."""
+    xs, ys = data.xs, data.ys
+    if any(data.margins):
+        ax.errorbar(
             xs,
             ys,
-            color=_SERIES,
+            yerr=data.margins,
+            fmt="none",
+            ecolor=_SERIES,
+            alpha=0.45,
+            capsize=3,
+            linewidth=1,
+            label=label("chart_margin", fmt),
+        )
+    ax.plot(
+        xs, ys, color=_SERIES, marker="o", markersize=4.5, linewidth=2,
+        label=label("chart_series", fmt),
+    )  # fmt: skip
+    last_x = xs[-1]
+    if data.base is not None:
+        ax.axhline(data.base[1], color=_BASELINE, linewidth=0.8, linestyle=(0, (1, 2)))
+        ax.plot(
+            [data.base[0]],
+            [data.base[1]],
+            linestyle="none",
             marker="o",
-            markersize=4.5,
+            markersize=9,
+            markerfacecolor="none",
+            markeredgecolor=_BASELINE,
+            markeredgewidth=1.5,
+            label=label("chart_baseline", fmt),
+        )
+    if data.target is not None:
+        # No path to a target the baseline already meets (a norm that holds).
+        has_way = data.direction is None or (
+            data.base is not None and data.direction.sign * (data.target[1] - data.base[1]) > 0
+        )
+        if data.base is not None and has_way:
+            _draw_path(ax, [data.base, *data.steps, data.target], fmt, milestones=len(data.steps))
+        ax.plot(
+            [data.target[0]],
+            [data.target[1]],
+            linestyle="none",
+            marker="*",
+            markersize=13,
+            color=_TARGET,
+            label=label("chart_target", fmt),
+        )
+        last_x = max(last_x, data.target[0])
+    if data.projected is not None and data.due is not None:
+        ax.plot(
+            [xs[-1], data.due],
+            [ys[-1], data.projected],
+            color=_PROJECTION,
+            linestyle=":",
             linewidth=2,
-            label=label("chart_series", fmt),
+            label=label("chart_projection", fmt),
         )
-        last_x = xs[-1]
-        if base_y is not None:
-            base_x = _x(baseline.period)
-            ax.axhline(base_y / scale, color=_BASELINE, linewidth=0.8, linestyle=(0, (1, 2)))
-            ax.plot(
-                [base_x],
-                [base_y / scale],
-                linestyle="none",
-                marker="o",
-                markersize=9,
-                markerfacecolor="none",
-                markeredgecolor=_BASELINE,
-                markeredgewidth=1.5,
-                label=label("chart_baseline", fmt),
-            )
-        if target_y is not None and due_x is not None:
-            if base_y is not None:
-                ax.plot(
-                    [_x(baseline.period), *(x for x, _ in steps), due_x],
-                    [base_y / scale, *(v / scale for _, v in steps), target_y / scale],
-                    color=_PATH,
-                    linestyle="--",
-                    linewidth=1.2,
-                    marker="d" if steps else None,
-                    markevery=list(range(1, len(steps) + 1)) if steps else None,
-                    markersize=5,
-                    label=label("chart_milestones" if steps else "chart_path", fmt),
-                )
-            ax.plot(
-                [due_x],
-                [target_y / scale],
-                linestyle="none",
-                marker="*",
-                markersize=13,
-                color=_TARGET,
-                label=label("chart_target", fmt),
-            )
-            last_x = max(last_x, due_x)
-        if projected is not None and due_x is not None:
-            ax.plot(
-                [xs[-1], due_x],
-                [ys[-1], projected / scale],
-                color=_PROJECTION,
-                linestyle=":",
-                linewidth=2,
-                label=label("chart_projection", fmt),
-            )
-            last_x = max(last_x, due_x)
-        _axes(ax, min(xs), last_x, unit, fmt, scale=scale)
-        entries = len(ax.get_legend_handles_labels()[0])
-        fig.legend(
-            loc="outside lower center",
-            # Six entries are wider than the chart: two rows of three.
-            ncols=6 if entries < _LEGEND_COLUMNS * 2 else _LEGEND_COLUMNS,
-            frameon=False,
-            fontsize=8,
-            handlelength=1.8,
-            columnspacing=1.2,
-        )
-        buffer = io.StringIO()
-        fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
-    title = _NOT_IN_XML.sub(
-        lambda m: f"\\u{ord(m[0]):04x}", inert(f"{label('chart_caption', fmt)} {indicator.name}")
-    )
-    return _clean(buffer.getvalue(), title, f"chart-{number}")
+        last_x = max(last_x, data.due)
+    return last_x
 
 
 # The rc settings of a chart: quiet axes, page fonts, a deterministic SVG. The
 # hash salt is the same for every chart: their ids differ by their prefix.
 # (Any: matplotlib types the keys as a Literal of every rc name.)
+def _draw_path(
+    ax: Any, points: list[tuple[float, float]], fmt: Formatter, *, milestones: int
+) -> None:
+    """The path from the baseline to the target, through the milestones (marked) if any."""
+    ax.plot(
+        [x for x, _ in points],
+        [y for _, y in points],
+        color=_PATH,
+        linestyle="--",
+        linewidth=1.2,
+        marker="d" if milestones else None,
+        markevery=list(range(1, milestones + 1)) if milestones else None,
+        markersize=5,
+        label=label("chart_milestones" if milestones else "chart_path", fmt),
+    )
+
+
 _STYLE: Final[Any] = {
     "svg.hashsalt": "progmon",
     "svg.fonttype": "none",

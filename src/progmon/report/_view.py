@@ -171,6 +171,22 @@ def _anchor(kind: str, ident: str, number: int) -> str:
     return f"{kind}-{ident}" if _PLAIN_ID.fullmatch(ident) else f"{kind}--{number}"
 
 
+def _limit_note(method: Any, fmt: Formatter) -> str:
+    """What the review says where the rate thresholds are scaled near a natural limit."""
+    limit = getattr(method, "natural_limit", False)
+    if limit is False:
+        return ""
+    which = (
+        fmt.pick("de grens van de eenheid", "the unit's limit")
+        if limit is True
+        else fmt.number(float(limit), 2)
+    )
+    return fmt.pick(
+        f"; positieve groeidrempels verkleind bij een natuurlijke grens ({which}; open-sdg)",
+        f"; positive rate thresholds scaled near a natural limit ({which}; open-sdg)",
+    )
+
+
 def _paragraphs(text: str) -> list[str]:
     return [p.strip() for p in text.split("\n\n") if p.strip()]
 
@@ -485,11 +501,7 @@ def build(assessment: Any, fmt: Formatter, *, charts: bool) -> Review:
                     fmt.pick(f"{judged} van {total} beoordeeld", f"{judged} of {total} judged"),
                 )
             )
-    thresholds: dict[str, float] = {}
-    for ia in assessment.indicators():
-        if ia.thresholds:
-            thresholds = dict(ia.thresholds)
-            break
+    thresholds = dict(assessment.method.thresholds)
     meta = [
         x
         for x in (
@@ -514,7 +526,7 @@ def build(assessment: Any, fmt: Formatter, *, charts: bool) -> Review:
         sections=[(s.title, list(s.paragraphs), list(s.bullets)) for s in programme.sections],
         method=method_name(assessment.method, fmt),
         method_explanation=method_explanation(assessment.method, fmt),
-        thresholds=thresholds_text(thresholds, fmt),
+        thresholds=thresholds_text(thresholds, fmt) + _limit_note(assessment.method, fmt),
         rollup=label("rollup", fmt),
         legend=[_badge(s, fmt) for s in statuses],
         sources=sorted(builder.sources.values()),
