@@ -25,7 +25,6 @@ number a string) and every problem is reported as one
 
 from __future__ import annotations
 
-import calendar
 import contextlib
 import contextvars
 import copy
@@ -51,7 +50,7 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from progmon import units
 from progmon._indicator import Indicator, IndicatorKind, Measurement, Source
-from progmon._period import Period
+from progmon._period import Period, PeriodKind
 from progmon._programme import Action, Ambition, Goal, Programme, Resource, Section
 from progmon._targets import Direction, Target
 from progmon.errors import AmbiguityError, FileFormatError, ProgmonError
@@ -311,10 +310,7 @@ def parse_period(text: str | int, *, label: str | None = None) -> Period:
         if kind == "MM" and 1 <= number <= 12:
             return Period.month(year, number, label=label)
         if kind == "KW" and 1 <= number <= 4:
-            first = 3 * number - 2
-            start = date(year, first, 1)
-            end = date(year, first + 2, calendar.monthrange(year, first + 2)[1])
-            return Period.between(start, end, label=label)
+            return Period.quarter(year, number, label=label)
         raise FileFormatError("is not a CBS period code this reader knows", value=text)
     if match := _YEARS.match(stripped):
         first_year, last_year = int(match[1]), int(match[2])
@@ -324,13 +320,12 @@ def parse_period(text: str | int, *, label: str | None = None) -> Period:
 
 
 def _period_code(period: Period) -> int | str:
-    start, end = period.start, period.end
-    if period.is_year:
+    start, end, kind = period.start, period.end, period.kind
+    if kind is PeriodKind.YEAR:
         return start.year
-    last_day = calendar.monthrange(start.year, start.month)[1]
-    if start.day == 1 and end == date(start.year, start.month, last_day):
+    if kind is PeriodKind.MONTH:
         return f"{start.year}-{start.month:02d}"
-    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+    if kind is PeriodKind.YEARS:
         return f"{start.year}/{end.year}"
     return f"{start.isoformat()}/{end.isoformat()}"
 

@@ -14,7 +14,7 @@ import math
 import re
 from collections.abc import Callable
 from datetime import date
-from typing import Any, Final, Literal
+from typing import Any, Final
 
 import pint
 from babel import Locale
@@ -22,12 +22,11 @@ from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
 from progmon import units
-from progmon._period import Period
+from progmon._language import LANGUAGES, Language
+from progmon._period import Period, PeriodKind
 
 __all__ = ["LANGUAGES", "STATUS_STYLE", "Formatter", "Language"]
 
-Language = Literal["nl", "en"]
-LANGUAGES: Final = ("nl", "en")
 
 _LOCALES: Final = {"nl": "nl_NL", "en": "en_GB"}
 # Babel's Dutch percent pattern has no space; Dutch house styles (and the
@@ -263,19 +262,14 @@ class Formatter:
             >>> Formatter("nl").period(Period.between(date(2019, 1, 1), date(2019, 1, 1)))
             '1 januari 2019'
         """
-        if period.is_year:
-            return self.year(period.start.year)
-        start, end = period.start, period.end
-        if start == end:
+        start, end, kind = period.start, period.end, period.kind
+        if kind is PeriodKind.YEAR:
+            return self.year(start.year)
+        if kind is PeriodKind.DAY:
             return self.date(start)
-        if start.day == 1 and Period.month(start.year, start.month).end == end:
+        if kind is PeriodKind.MONTH:
             return _plain_spaces(format_date(start, "MMMM y", locale=self.locale))
-        if (
-            start == date(start.year, 1, 1)
-            and end.month == 12
-            and end.day == 31
-            and end.year > start.year
-        ):
+        if kind is PeriodKind.YEARS:
             return f"{start.year}-{end.year}"
         return f"{self.date(start)} \u2013 {self.date(end)}"  # an en dash, as in print
 
