@@ -33,10 +33,11 @@ from typing import Any, TypeAlias, overload
 
 import attrs
 import numpy as np
+import numpy.typing as npt
 
 from . import units
 from ._formulas import met
-from ._indicator import Indicator, IndicatorKind, Measurement
+from ._indicator import Indicator, IndicatorKind, Measurement, series_of
 from ._panel import PanelAssessment, assess_panel
 from ._period import Period
 from ._programme import Ambition, Goal, Programme
@@ -348,25 +349,38 @@ def _element(x: Assessable) -> str:
 
 @attrs.frozen
 class _Row:
-    """One indicator's place in the panel, and what the tree needs back from it."""
+    """One indicator's place in the panel, and what the tree needs back from it.
+
+    ``used`` are the positions in ``indicator.measurements`` of the figures up
+    to the cutoff, in order.
+    """
 
     indicator: Indicator
     deadline: int | None
-    figures: tuple[Measurement, ...]
+    used: npt.NDArray[np.intp]
     baseline: Measurement | None
+
+    @property
+    def latest(self) -> Measurement | None:
+        return self.indicator.measurements[self.used[-1]] if len(self.used) else None
+
+    def latest_by(self, day: date) -> Measurement | None:
+        """The latest figure whose period starts on or before ``day``."""
+        starts = series_of(self.indicator).starts[self.used]
+        count = int(np.searchsorted(starts, day.toordinal(), side="right"))
+        return self.indicator.measurements[self.used[count - 1]] if count else None
 
 
 def _row(indicator: Indicator, deadline: int | None, last_day: date) -> _Row:
     """One indicator's figures up to ``last_day``, its baseline then, and its deadline."""
     if indicator.target is not None and indicator.target.by is not None:
         deadline = indicator.target.by
-    figures = tuple(
-        m for m in indicator.measurements if m.value is not None and m.period.start <= last_day
-    )
+    series = series_of(indicator)
+    used = np.flatnonzero(~np.isnan(series.values) & (series.starts <= last_day.toordinal()))
     baseline = indicator.baseline_measurement
     if baseline is not None and baseline.period.start > last_day:
         baseline = None
-    return _Row(indicator, deadline, figures, baseline)
+    return _Row(indicator, deadline, used, baseline)
 
 
 def _placed(x: Assessable) -> Iterator[tuple[Indicator, int | None]]:
@@ -419,7 +433,7 @@ def _limit(indicator: Indicator) -> float:
 
 
 def _panel(rows: list[_Row], at: float, method: Method) -> PanelAssessment:
-    n = max((len(r.figures) for r in rows), default=0)
+    n = max((len(r.used) for r in rows), default=0)
     k = max((len(r.indicator.milestones) for r in rows), default=0)
     shape = (len(rows), n)
     t, y = np.full(shape, np.nan), np.full(shape, np.nan)
@@ -431,11 +445,11 @@ def _panel(rows: list[_Row], at: float, method: Method) -> PanelAssessment:
     kind[:] = Kind.TREND
     for i, row in enumerate(rows):
         indicator = row.indicator
-        for j, m in enumerate(row.figures):
-            t[i, j] = m.period.midpoint
-            y[i, j] = m.value.magnitude
-            margin[i, j] = _magnitude(m.margin)
-            size[i, j] = math.nan if m.sample_size is None else m.sample_size
+        series, used, count = series_of(indicator), row.used, len(row.used)
+        t[i, :count] = series.times[used]
+        y[i, :count] = series.values[used]
+        margin[i, :count] = series.margins[used]
+        size[i, :count] = series.sizes[used]
         y_base = math.nan if row.baseline is None else _magnitude(row.baseline.value)
         if row.baseline is not None:
             base_t[i] = row.baseline.period.midpoint
@@ -492,7 +506,7 @@ def _milestones(row: _Row, y_base: float, as_of: int) -> tuple[MilestoneAssessme
         reached = None
         if milestone.by <= as_of:
             end = date(milestone.by, 12, 31)
-            figure = next((m for m in reversed(row.figures) if m.period.start <= end), None)
+            figure = row.latest_by(end)
             if figure is not None and not math.isnan(y_base):
                 reached = bool(
                     met(milestone.kind, _magnitude(figure.value), y_base, required, sign)
@@ -523,7 +537,7 @@ def _node(row: _Row, panel: PanelAssessment, i: int, as_of: int) -> IndicatorAss
         method=panel.method,
         deadline=row.deadline,
         baseline=row.baseline,
-        latest=row.figures[-1] if row.figures else None,
+        latest=row.latest,
         target_value=_quantity(float(panel.required[i]), unit),
         change=_quantity(change, unit),
         change_points=(

@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import enum
 import fractions
+import functools
 import itertools
+import math
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final
 
 import attrs
+import numpy as np
+import numpy.typing as npt
 import pint
 
 from . import units
@@ -248,6 +252,48 @@ def _check_periods_apart(measurements: Iterable[Measurement], *, element: str) -
 
 # --------------------------------------------------------------------------- indicators
 
+
+def _readonly(values: list[float]) -> npt.NDArray[np.float64]:
+    array = np.array(values, dtype=np.float64)
+    array.flags.writeable = False
+    return array
+
+
+@attrs.frozen
+class Series:
+    """An indicator's figures as read-only arrays, one entry a measurement, in their order.
+
+    ``starts`` are the periods' first days (proleptic ordinals), ``times``
+    their midpoints as decimal years; ``values``, ``margins`` and ``sizes``
+    the figures in the indicator's unit, NaN where there is none.
+
+    Example:
+        >>> ind = Indicator(id="x", name="X", unit="report",
+        ...                 measurements=[Measurement(2018, 4), Measurement(2019, None)])
+        >>> series_of(ind).times.tolist(), series_of(ind).values.tolist()
+        ([2018.5, 2019.5], [4.0, nan])
+    """
+
+    starts: npt.NDArray[np.float64]
+    times: npt.NDArray[np.float64]
+    values: npt.NDArray[np.float64]
+    margins: npt.NDArray[np.float64]
+    sizes: npt.NDArray[np.float64]
+
+    @classmethod
+    def of(cls, measurements: Iterable[Measurement]) -> Series:
+        """The arrays of ``measurements`` (quantities in one unit)."""
+        figures = list(measurements)
+        nan = math.nan
+        return cls(
+            starts=_readonly([m.period.start.toordinal() for m in figures]),
+            times=_readonly([m.period.midpoint for m in figures]),
+            values=_readonly([nan if m.value is None else m.value.magnitude for m in figures]),
+            margins=_readonly([nan if m.margin is None else m.margin.magnitude for m in figures]),
+            sizes=_readonly([nan if m.sample_size is None else m.sample_size for m in figures]),
+        )
+
+
 #: How deeply components may nest: a total of totals of totals is three levels.
 COMPONENT_LEVELS: Final = 16
 
@@ -403,6 +449,12 @@ class Indicator:
             False
         """
         return any(m.value is not None for m in self.measurements)
+
+    @functools.cached_property
+    def _series(self) -> Series:
+        # Made once, when first asked: the assessment reads the figures as arrays
+        # for every row of its panel, and an indicator is immutable.
+        return Series.of(self.measurements)
 
     @property
     def baseline_measurement(self) -> Measurement | None:
@@ -628,3 +680,8 @@ def _exact_sum(values: Iterable[float]) -> float:
     """
     total = sum(map(fractions.Fraction, values), fractions.Fraction(0))
     return stored_number(total.numerator if total.denominator == 1 else float(total))
+
+
+def series_of(indicator: Indicator) -> Series:
+    """``indicator``'s figures as read-only arrays, made once per indicator."""
+    return indicator._series  # noqa: SLF001 - the cache is the indicator's own

@@ -252,7 +252,7 @@ class Period:
             >>> round(Period.year(2019).midpoint, 3)
             2019.5
         """
-        return (_decimal_year(self.start) + _decimal_year(self.end, end_of_day=True)) / 2
+        return _midpoint(self.start, self.end)
 
     @property
     def is_year(self) -> bool:
@@ -274,6 +274,12 @@ def _year(year: int) -> Period:
     _check_year(year)
     start, end = date(year, 1, 1), date(year, 12, 31)
     return Period(start, end, str(year))
+
+
+@functools.lru_cache(maxsize=8192)
+def _midpoint(start: date, end: date) -> float:
+    # Worked out once per period: trends and assessments ask for it for every figure.
+    return (_decimal_year(start) + _decimal_year(end, end_of_day=True)) / 2
 
 
 def _decimal_year(day: date, *, end_of_day: bool = False) -> float:
