@@ -7,6 +7,8 @@ import math
 
 import pint
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from progmon import units
 from progmon.errors import UnitError
@@ -115,3 +117,44 @@ def test_unknown_units_refused(bad: object) -> None:
     with pytest.raises(UnitError) as info:
         units.to_unit(bad, element="indicator 'x'")
     assert info.value.element == "indicator 'x'"
+
+
+FAST_PATH_UNITS = [
+    "percent",
+    "dimensionless",
+    "permille",
+    "mark",
+    "report",
+    "EUR",
+    "crime / inhabitant",
+]
+
+
+@given(
+    st.floats(allow_nan=True, allow_infinity=True, width=64),
+    st.sampled_from(FAST_PATH_UNITS),
+)
+def test_the_fast_quantity_is_the_quantity_pint_makes(magnitude: float, name: str) -> None:
+    unit = units.to_unit(name)
+    made, expected = units._quantity(magnitude, unit), Q(magnitude, unit)
+    assert type(made) is type(expected)
+    assert repr(made) == repr(expected)
+    assert made.units == expected.units
+    same = made.magnitude == expected.magnitude
+    assert same or (math.isnan(made.magnitude) and math.isnan(expected.magnitude))
+    if math.isfinite(magnitude):
+        assert float((made * 2).to(unit).magnitude) == float((expected * 2).to(unit).magnitude)
+
+
+@given(
+    st.floats(-1e300, 1e300, allow_nan=False),
+    st.sampled_from(["percent", "dimensionless", "permille", "ppm"]),
+)
+def test_in_percent_is_what_pint_converts_to(magnitude: float, name: str) -> None:
+    assert units.in_percent(magnitude, name) == Q(magnitude, name).m_as("percent")
+
+
+@pytest.mark.parametrize("name", ["mark", "report", "EUR"])
+def test_in_percent_refuses_what_is_no_share(name: str) -> None:
+    with pytest.raises(UnitError, match=name):
+        units.in_percent(1.0, name)

@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import functools
 import math
+from collections.abc import Callable
 from typing import Any, Final
 
 import pint
@@ -46,8 +47,10 @@ __all__ = [
     "Unit",
     "check_compatible",
     "check_in_range",
+    "in_percent",
     "is_share",
     "registry",
+    "share_scale",
     "to_unit",
     "valid_range",
 ]
@@ -83,6 +86,36 @@ _extend(registry)
 
 Quantity: Final = registry.Quantity
 Unit: Final = registry.Unit
+
+
+def _direct_quantity(magnitude: float, unit: Any) -> Any:
+    quantity = object.__new__(Quantity)
+    quantity._magnitude = magnitude
+    quantity._units = unit._units  # noqa: SLF001
+    return quantity
+
+
+def _checked_quantity(magnitude: float, unit: Any) -> Any:
+    return Quantity(magnitude, unit)
+
+
+def _quantity_maker() -> Callable[[float, Any], Any]:
+    # pint checks every input it is given for all it could be (an array, a
+    # string, another quantity): a few microseconds a quantity, most of the
+    # time to build an indicator. progmon makes one per stored figure from a
+    # float and a unit of this registry, so it sets the two fields pint itself
+    # sets, once it has seen that doing so makes the quantity pint would make.
+    try:
+        made, expected = _direct_quantity(1.5, registry.percent), Quantity(1.5, registry.percent)
+        doubled = (made * 2).to("dimensionless").magnitude
+        same = made == expected and repr(made) == repr(expected) and doubled == 0.03
+    except Exception:  # noqa: BLE001  # any failure: a pint whose insides differ
+        same = False
+    return _direct_quantity if same else _checked_quantity
+
+
+_quantity: Final = _quantity_maker()
+"""``_quantity(magnitude, unit)``: a float in a unit of the registry as a quantity, fast."""
 
 # Units that mean "a fraction of a whole": dimensionless, but not a count.
 _SHARE_UNITS: Final = frozenset({"percent", "permille", "dimensionless", "ppm"})
@@ -255,9 +288,48 @@ def check_compatible(value_unit: object, indicator_unit: object, *, element: str
 
 
 @functools.lru_cache(maxsize=4096)
+def _share_scale(unit: Any) -> float | None:
+    return float(Quantity(1, "dimensionless").m_as(unit)) if _is_share(unit) else None
+
+
+def share_scale(unit: object) -> float | None:
+    """The value of a whole (100 %) in share unit ``unit``; None if ``unit`` is no share.
+
+    Example:
+        >>> share_scale("percent"), share_scale("dimensionless"), share_scale("report")
+        (100.0, 1.0, None)
+    """
+    return _share_scale(to_unit(unit))
+
+
+@functools.lru_cache(maxsize=4096)
+def _percent_factor(unit: Any) -> float:
+    return float(Quantity(1, unit).m_as("percent"))
+
+
+def in_percent(magnitude: float, unit: object) -> float:
+    """``magnitude`` in share unit ``unit``, in percent; a difference in percentage points.
+
+    The factor is worked out once per unit: reviews ask it for every figure.
+
+    Raises:
+        UnitError: ``unit`` is not a share.
+
+    Example:
+        >>> in_percent(0.25, "dimensionless"), in_percent(5.0, "permille")
+        (25.0, 0.5)
+    """
+    parsed = to_unit(unit)
+    if not _is_share(parsed):
+        raise UnitError("is not a share: it has no percent", element="unit", value=str(parsed))
+    return magnitude * _percent_factor(parsed)
+
+
+@functools.lru_cache(maxsize=4096)
 def _range(unit: Any) -> tuple[float, float] | None:
-    if _is_share(unit):
-        return (0.0, float(Quantity(1, "dimensionless").m_as(unit)))
+    scale = _share_scale(unit)
+    if scale is not None:
+        return (0.0, scale)
     if unit == registry.mark:
         return (1.0, 10.0)
     if _names(unit) <= _NONNEGATIVE_UNITS:

@@ -358,7 +358,7 @@ class Formatter:
         magnitude, unit = _split(value, unit)
         parsed = units.to_unit(unit)
         if units.is_share(parsed):
-            return self.percent(float(units.Quantity(magnitude, parsed).m_as("percent")))
+            return self.percent(units.in_percent(float(magnitude), parsed))
         if parsed == units.registry.EUR:
             return self.money(magnitude)
         text = self.number(magnitude, self.decimals(parsed, magnitude))
@@ -376,7 +376,7 @@ class Formatter:
         """
         parsed = units.to_unit(unit)
         if units.is_share(parsed):
-            points = float(units.Quantity(value, parsed).m_as("percent"))
+            points = units.in_percent(float(value), parsed)
             return f"{self.number(points, 1, sign=sign)} {_PERIOD_WORDS[self.lang][1]}"
         if parsed == units.registry.EUR:
             text = self.money(abs(value))

@@ -358,7 +358,7 @@ class _Builder:
         if m.margin is not None:
             margin = float(m.margin.m_as(unit))
             if units.is_share(unit):
-                margin = float(units.Quantity(margin, unit).m_as("percent"))
+                margin = units.in_percent(margin, unit)
             text += f" ± {fmt.number(margin, 1)}"
         if m.provisional:
             text += "*"
