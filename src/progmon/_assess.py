@@ -26,10 +26,12 @@ Conventions:
 
 from __future__ import annotations
 
+import bisect
+import functools
 import math
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
-from typing import Any, TypeAlias, overload
+from typing import Any, Final, TypeAlias, overload
 
 import attrs
 import numpy as np
@@ -293,12 +295,12 @@ def default_as_of(x: Assessable) -> int | None:
         >>> default_as_of(progmon.Programme(id="p", name="P", period=2022))
         2022
     """
+    # Measurements are sorted by period, so an indicator's last figure starts last.
     years = [
-        m.period.start.year
+        indicator.measurements[series_of(indicator).measured[-1]].period.start.year
         for top in _tops(x)
         for indicator in top.walk()
-        for m in indicator.measurements
-        if m.value is not None
+        if series_of(indicator).measured
     ]
     if years:
         return max(years)
@@ -351,24 +353,30 @@ def _element(x: Assessable) -> str:
 class _Row:
     """One indicator's place in the panel, and what the tree needs back from it.
 
-    ``used`` are the positions in ``indicator.measurements`` of the figures up
-    to the cutoff, in order.
+    ``cut`` counts the indicator's measurements whose period starts by the
+    cutoff (they are sorted by period); the panel gets all of them, NaN for
+    a missing figure.
     """
 
     indicator: Indicator
     deadline: int | None
-    used: npt.NDArray[np.intp]
+    cut: int
     baseline: Measurement | None
 
     @property
     def latest(self) -> Measurement | None:
-        return self.indicator.measurements[self.used[-1]] if len(self.used) else None
+        return self.latest_of(self.cut)
 
     def latest_by(self, day: date) -> Measurement | None:
         """The latest figure whose period starts on or before ``day``."""
-        starts = series_of(self.indicator).starts[self.used]
-        count = int(np.searchsorted(starts, day.toordinal(), side="right"))
-        return self.indicator.measurements[self.used[count - 1]] if count else None
+        starts = series_of(self.indicator).starts
+        return self.latest_of(min(self.cut, bisect.bisect_right(starts, day.toordinal())))
+
+    def latest_of(self, count: int) -> Measurement | None:
+        """The latest figure among the first ``count`` measurements."""
+        measured = series_of(self.indicator).measured
+        before = bisect.bisect_left(measured, count)
+        return self.indicator.measurements[measured[before - 1]] if before else None
 
 
 def _row(indicator: Indicator, deadline: int | None, last_day: date) -> _Row:
@@ -376,11 +384,10 @@ def _row(indicator: Indicator, deadline: int | None, last_day: date) -> _Row:
     if indicator.target is not None and indicator.target.by is not None:
         deadline = indicator.target.by
     series = series_of(indicator)
-    used = np.flatnonzero(~np.isnan(series.values) & (series.starts <= last_day.toordinal()))
-    baseline = indicator.baseline_measurement
-    if baseline is not None and baseline.period.start > last_day:
-        baseline = None
-    return _Row(indicator, deadline, used, baseline)
+    cut = bisect.bisect_right(series.starts, last_day.toordinal())
+    # A baseline whose period starts after the cutoff is not there yet.
+    baseline = indicator.measurements[series.baseline] if 0 <= series.baseline < cut else None
+    return _Row(indicator, deadline, cut, baseline)
 
 
 def _placed(x: Assessable) -> Iterator[tuple[Indicator, int | None]]:
@@ -423,68 +430,64 @@ def _magnitude(value: Any) -> float:
     return math.nan if value is None else float(value.magnitude)
 
 
-def _limit(indicator: Indicator) -> float:
-    """The natural limit in the better direction: 100 % for a share, 10 for a mark."""
-    bounds = units.valid_range(indicator.unit)
-    if bounds is None or indicator.direction is None:
-        return math.nan
-    value = bounds[1] if indicator.direction.sign > 0 else bounds[0]
-    return value if math.isfinite(value) else math.nan
-
-
 def _panel(rows: list[_Row], at: float, method: Method) -> PanelAssessment:
-    n = max((len(r.used) for r in rows), default=0)
-    k = max((len(r.indicator.milestones) for r in rows), default=0)
+    # Built column by column from lists: one numpy call a column, not one a cell.
+    nan = math.nan
+    indicators = [row.indicator for row in rows]
+    series = [series_of(indicator) for indicator in indicators]
+    cuts = [row.cut for row in rows]
+    n = max(cuts, default=0)
+    k = max((len(indicator.milestones) for indicator in indicators), default=0)
     shape = (len(rows), n)
-    t, y = np.full(shape, np.nan), np.full(shape, np.nan)
-    margin, size = np.full(shape, np.nan), np.full(shape, np.nan)
-    target, deadline, sign, kind, base_t, scale, limit = (
-        np.full(len(rows), np.nan) for _ in range(7)
-    )
-    path_t, path_y = np.full((len(rows), k), np.nan), np.full((len(rows), k), np.nan)
-    kind[:] = Kind.TREND
-    for i, row in enumerate(rows):
-        indicator = row.indicator
-        series, used, count = series_of(indicator), row.used, len(row.used)
-        t[i, :count] = series.times[used]
-        y[i, :count] = series.values[used]
-        margin[i, :count] = series.margins[used]
-        size[i, :count] = series.sizes[used]
-        y_base = math.nan if row.baseline is None else _magnitude(row.baseline.value)
-        if row.baseline is not None:
-            base_t[i] = row.baseline.period.midpoint
-        if indicator.target is not None:
-            kind[i] = indicator.target.kind
-            target[i] = indicator.target.required(y_base)
-        if row.deadline is not None:
-            deadline[i] = row.deadline + 0.5
-        sign[i] = 0 if indicator.direction is None else indicator.direction.sign
-        if units.is_share(indicator.unit):
-            scale[i] = float(units.Quantity(1, "dimensionless").m_as(indicator.unit))
-        limit[i] = _limit(indicator)
+    place = (np.repeat(np.arange(len(rows)), cuts), _columns(cuts))
+
+    def matrix(field: str) -> npt.NDArray[np.float64]:
+        full = np.full(shape, nan)
+        if n:
+            full[place] = np.concatenate(
+                [getattr(s, field)[:c] for s, c in zip(series, cuts, strict=True)]
+            )
+        return full
+
+    y_base = [nan if row.baseline is None else _magnitude(row.baseline.value) for row in rows]
+    path_t, path_y = np.full((len(rows), k), nan), np.full((len(rows), k), nan)
+    for i, (indicator, base) in enumerate(zip(indicators, y_base, strict=True)):
         for j, milestone in enumerate(indicator.milestones):
             assert milestone.by is not None  # noqa: S101  # the model refuses a milestone without
-            required = milestone.required(y_base)
+            required = milestone.required(base)
             if not math.isnan(required):  # Improve and Maintain ask no value: no point on the path
                 path_t[i, j] = milestone.by + 0.5
                 path_y[i, j] = required
     return assess_panel(
-        t,
-        y,
-        target=target,
-        deadline=deadline,
-        direction=sign,
-        kind=kind.astype(np.int8),
-        baseline=base_t,
+        matrix("times"),
+        matrix("values"),
+        target=[
+            nan if ind.target is None else ind.target.required(base)
+            for ind, base in zip(indicators, y_base, strict=True)
+        ],
+        deadline=[nan if row.deadline is None else row.deadline + 0.5 for row in rows],
+        direction=[0 if ind.direction is None else ind.direction.sign for ind in indicators],
+        kind=np.array(
+            [Kind.TREND if ind.target is None else ind.target.kind for ind in indicators],
+            dtype=np.int8,
+        ),
+        baseline=[nan if row.baseline is None else row.baseline.period.midpoint for row in rows],
         at=at,
-        margin=margin,
-        sample_size=size,
-        share_scale=scale,
-        limit=limit,
+        margin=matrix("margins"),
+        sample_size=matrix("sizes"),
+        share_scale=[s.share_scale for s in series],
+        limit=[s.limit for s in series],
         path_t=path_t,
         path_y=path_y,
         method=method,
     )
+
+
+def _columns(counts: list[int]) -> npt.NDArray[np.intp]:
+    """0, 1, ..., c - 1 for each count c, one after the other."""
+    sizes = np.asarray(counts, dtype=np.intp)
+    starts: npt.NDArray[np.intp] = np.repeat(np.cumsum(sizes) - sizes, sizes)
+    return np.arange(len(starts)) - starts
 
 
 def _float_or_none(value: float) -> float | None:
@@ -492,7 +495,13 @@ def _float_or_none(value: float) -> float | None:
 
 
 def _quantity(value: float, unit: Any) -> Any:
-    return None if math.isnan(value) else units.Quantity(float(value), unit)
+    # The registry's fast path: every node makes eight of these.
+    return None if math.isnan(value) else units._quantity(float(value), unit)  # noqa: SLF001
+
+
+@functools.lru_cache(maxsize=1024)
+def _per_year(unit: Any) -> Any:
+    return unit / units.registry.year
 
 
 def _milestones(row: _Row, y_base: float, as_of: int) -> tuple[MilestoneAssessment, ...]:
@@ -523,45 +532,75 @@ def _milestones(row: _Row, y_base: float, as_of: int) -> tuple[MilestoneAssessme
     return tuple(found)
 
 
-def _node(row: _Row, panel: PanelAssessment, i: int, as_of: int) -> IndicatorAssessment:
-    indicator = row.indicator
-    unit = indicator.unit
-    change = float(panel.change[i])
-    significant = float(panel.significant[i])
-    rate = float(panel.rate[i])
-    share = units.is_share(unit)
-    return IndicatorAssessment(
-        indicator=indicator,
-        status=Status.from_code(int(panel.status[i])),
-        as_of=as_of,
-        method=panel.method,
-        deadline=row.deadline,
-        baseline=row.baseline,
-        latest=row.latest,
-        target_value=_quantity(float(panel.required[i]), unit),
-        change=_quantity(change, unit),
-        change_points=(
-            None
-            if not share or math.isnan(change)
-            else float(units.Quantity(change, unit).m_as("percent"))
-        ),
-        relative_change=_float_or_none(float(panel.relative_change[i])),
-        significant=None if math.isnan(significant) else bool(significant),
-        slope=_quantity(float(panel.slope[i]), unit / units.registry.year),
-        trend=str(panel.trend[i]) or None,
-        projection=_quantity(float(panel.projection[i]), unit),
-        expected=_quantity(float(panel.expected[i]), unit),
-        ratio=_float_or_none(float(panel.ratio[i])),
-        progress=_float_or_none(float(panel.progress[i])),
-        thresholds=dict(panel.method.thresholds),
-        reason=REASONS[int(panel.reason[i])],
-        expected_latest=_quantity(float(panel.expected_latest[i]), unit),
-        rate=_float_or_none(rate),
-        compound=None if math.isnan(rate) else bool(panel.compound[i]),
-        years=_float_or_none(float(panel.latest_time[i] - panel.baseline_time[i])),
-        expected_progress=_float_or_none(float(panel.expected_progress[i])),
-        milestones=_milestones(row, float(panel.baseline[i]), as_of),
+def _nodes(rows: list[_Row], panel: PanelAssessment, as_of: int) -> list[IndicatorAssessment]:
+    """The assessment of each row, read from the panel's columns as Python lists."""
+    status, reason = panel.status.tolist(), panel.reason.tolist()
+    required, change, relative = (
+        panel.required.tolist(),
+        panel.change.tolist(),
+        panel.relative_change.tolist(),
     )
+    significant, slope, trend = (
+        panel.significant.tolist(),
+        panel.slope.tolist(),
+        panel.trend.tolist(),
+    )
+    projection, expected, expected_latest = (
+        panel.projection.tolist(),
+        panel.expected.tolist(),
+        panel.expected_latest.tolist(),
+    )
+    ratio, progress, expected_progress = (
+        panel.ratio.tolist(),
+        panel.progress.tolist(),
+        panel.expected_progress.tolist(),
+    )
+    rate, compound = panel.rate.tolist(), panel.compound.tolist()
+    years = (panel.latest_time - panel.baseline_time).tolist()
+    baseline = panel.baseline.tolist()
+    thresholds = dict(panel.method.thresholds)
+    nodes = []
+    for i, row in enumerate(rows):
+        unit = row.indicator.unit
+        moved = change[i]
+        nodes.append(
+            IndicatorAssessment(
+                indicator=row.indicator,
+                status=_STATUSES[status[i]],
+                as_of=as_of,
+                method=panel.method,
+                deadline=row.deadline,
+                baseline=row.baseline,
+                latest=row.latest,
+                target_value=_quantity(required[i], unit),
+                change=_quantity(moved, unit),
+                change_points=(
+                    None
+                    if math.isnan(moved) or math.isnan(series_of(row.indicator).share_scale)
+                    else units.in_percent(moved, unit)
+                ),
+                relative_change=_float_or_none(relative[i]),
+                significant=None if math.isnan(significant[i]) else bool(significant[i]),
+                slope=_quantity(slope[i], _per_year(unit)),
+                trend=trend[i] or None,
+                projection=_quantity(projection[i], unit),
+                expected=_quantity(expected[i], unit),
+                ratio=_float_or_none(ratio[i]),
+                progress=_float_or_none(progress[i]),
+                thresholds=thresholds,
+                reason=REASONS[reason[i]],
+                expected_latest=_quantity(expected_latest[i], unit),
+                rate=_float_or_none(rate[i]),
+                compound=None if math.isnan(rate[i]) else compound[i],
+                years=_float_or_none(years[i]),
+                expected_progress=_float_or_none(expected_progress[i]),
+                milestones=_milestones(row, baseline[i], as_of) if row.indicator.milestones else (),
+            )
+        )
+    return nodes
+
+
+_STATUSES: Final = tuple(Status.from_code(code) for code in range(len(Status)))
 
 
 def _counted(assessments: Iterable[IndicatorAssessment]) -> list[IndicatorAssessment]:
@@ -627,7 +666,9 @@ def assess(
     last_day, year, at = _cutoff(as_of, x)
     rows = _rows(x, last_day)
     panel = _panel(rows, at, chosen)
-    nodes = {id(row.indicator): _node(row, panel, i, year) for i, row in enumerate(rows)}
+    nodes = {
+        id(row.indicator): node for row, node in zip(rows, _nodes(rows, panel, year), strict=True)
+    }
 
     def built(indicator: Indicator) -> IndicatorAssessment:
         node = nodes[id(indicator)]

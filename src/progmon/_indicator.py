@@ -17,6 +17,7 @@ import itertools
 import math
 import sys
 from collections.abc import Iterable, Iterator, Mapping
+from datetime import date
 from typing import Any, Final
 
 import attrs
@@ -192,11 +193,16 @@ class Measurement:
         return tuple(cls(period, value, **common) for period, value in values.items())
 
 
-def _in_unit(measurement: Measurement, unit: Any, element: str) -> Measurement:
-    """``measurement`` with value and margin as quantities in ``unit``."""
-    value = _quantity_in(measurement.value, unit, f"{element} {measurement.period} value")
-    margin = _quantity_in(measurement.margin, unit, f"{element} {measurement.period} margin")
-    if value is not None:
+def _in_unit(
+    measurement: Measurement, unit: Any, bounds: tuple[float, float] | None, element: str
+) -> Measurement:
+    """``measurement`` with value and margin as quantities in ``unit``.
+
+    ``bounds`` is ``units.valid_range(unit)``, worked out once for the series.
+    """
+    value = _quantity_in(measurement.value, unit, measurement, "value", element)
+    margin = _quantity_in(measurement.margin, unit, measurement, "margin", element)
+    if value is not None and bounds is not None and not bounds[0] <= value.magnitude <= bounds[1]:
         units.check_in_range(value.magnitude, unit, element=f"{element} {measurement.period}")
     if value is measurement.value and margin is measurement.margin:
         return measurement  # in the unit already (an indicator rebuilt by evolve)
@@ -213,16 +219,27 @@ def _in_unit(measurement: Measurement, unit: Any, element: str) -> Measurement:
 _MEASUREMENT_FIELDS: Final = tuple(f.name for f in attrs.fields(Measurement))
 
 
-def _quantity_in(value: Any, unit: Any, where: str) -> Any:
-    """``value`` (a number in ``unit``, a quantity, or None) as a quantity in ``unit``."""
+def _quantity_in(value: Any, unit: Any, measurement: Measurement, field: str, element: str) -> Any:
+    """``value`` (a number in ``unit``, a quantity, or None) as a quantity in ``unit``.
+
+    ``measurement`` and ``field`` name the value in an error.
+    """
     if value is None:
         return None
     if isinstance(value, pint.Quantity):
         if value.units == unit and type(value.magnitude) is float:
             return value
+        where = f"{element} {measurement.period} {field}"
         units.check_compatible(value.units, unit, element=where)
-        value = value.m_as(unit)
-    return units.Quantity(stored_number(value), unit)
+        value = stored_number(value.m_as(unit))
+    # A stored number already (Measurement made it one), or the float of a conversion.
+    return units._quantity(value, unit)  # noqa: SLF001  # the registry's own fast path
+
+
+def _period_order(measurement: Measurement) -> tuple[date, date]:
+    # The order of Period (attrs compares start, then end), as a key of plain
+    # dates: sorting compares them in C, not through attrs' generated methods.
+    return measurement.period.start, measurement.period.end
 
 
 def _check_periods_apart(measurements: Iterable[Measurement], *, element: str) -> None:
@@ -261,37 +278,66 @@ def _readonly(values: list[float]) -> npt.NDArray[np.float64]:
 
 @attrs.frozen
 class Series:
-    """An indicator's figures as read-only arrays, one entry a measurement, in their order.
+    """An indicator's figures as arrays, one entry a measurement, in their order.
 
-    ``starts`` are the periods' first days (proleptic ordinals), ``times``
-    their midpoints as decimal years; ``values``, ``margins`` and ``sizes``
-    the figures in the indicator's unit, NaN where there is none.
+    ``starts`` are the periods' first days (proleptic ordinals, sorted),
+    ``times`` their midpoints as decimal years; ``values``, ``margins`` and
+    ``sizes`` the figures in the indicator's unit, NaN where there is none.
+    ``measured`` are the positions of the figures with a value, ``baseline``
+    the position of the baseline figure (-1: none). ``share_scale`` is the
+    value of 100 % in the unit (NaN: not a share), ``limit`` the natural
+    limit in the better direction (100 % for a share, 10 for a mark; NaN:
+    none, or no direction).
 
     Example:
         >>> ind = Indicator(id="x", name="X", unit="report",
         ...                 measurements=[Measurement(2018, 4), Measurement(2019, None)])
         >>> series_of(ind).times.tolist(), series_of(ind).values.tolist()
         ([2018.5, 2019.5], [4.0, nan])
+        >>> series_of(ind).measured, series_of(ind).baseline
+        ((0,), 0)
     """
 
-    starts: npt.NDArray[np.float64]
+    starts: tuple[int, ...]
     times: npt.NDArray[np.float64]
     values: npt.NDArray[np.float64]
     margins: npt.NDArray[np.float64]
     sizes: npt.NDArray[np.float64]
+    measured: tuple[int, ...]
+    baseline: int
+    share_scale: float
+    limit: float
 
     @classmethod
-    def of(cls, measurements: Iterable[Measurement]) -> Series:
-        """The arrays of ``measurements`` (quantities in one unit)."""
-        figures = list(measurements)
+    def of(cls, indicator: Indicator) -> Series:
+        """The arrays of ``indicator``'s measurements."""
+        figures = indicator.measurements
         nan = math.nan
+        periods = [m.period for m in figures]
         return cls(
-            starts=_readonly([m.period.start.toordinal() for m in figures]),
-            times=_readonly([m.period.midpoint for m in figures]),
+            starts=tuple(p.start.toordinal() for p in periods),
+            times=_readonly([p.midpoint for p in periods]),
             values=_readonly([nan if m.value is None else m.value.magnitude for m in figures]),
             margins=_readonly([nan if m.margin is None else m.margin.magnitude for m in figures]),
             sizes=_readonly([nan if m.sample_size is None else m.sample_size for m in figures]),
+            measured=tuple(i for i, m in enumerate(figures) if m.value is not None),
+            baseline=next((i for i, p in enumerate(periods) if p == indicator.baseline), -1),
+            share_scale=_or_nan(units.share_scale(indicator.unit)),
+            limit=_natural_limit(indicator),
         )
+
+
+def _or_nan(value: float | None) -> float:
+    return math.nan if value is None else value
+
+
+def _natural_limit(indicator: Indicator) -> float:
+    """The natural limit in the better direction: 100 % for a share, 10 for a mark."""
+    bounds = units.valid_range(indicator.unit)
+    if bounds is None or indicator.direction is None:
+        return math.nan
+    value = bounds[1] if indicator.direction.sign > 0 else bounds[0]
+    return value if math.isfinite(value) else math.nan
 
 
 #: How deeply components may nest: a total of totals of totals is three levels.
@@ -373,9 +419,11 @@ class Indicator:
             refused = self.unit.error
             raise UnitError(f"unit {refused.message}", element=element, value=refused.value)
         self._check_types(element)
+        bounds = units.valid_range(self.unit)
         measurements = tuple(
             sorted(
-                (_in_unit(m, self.unit, element) for m in self.measurements), key=lambda m: m.period
+                (_in_unit(m, self.unit, bounds, element) for m in self.measurements),
+                key=_period_order,
             )
         )
         _check_periods_apart(measurements, element=element)
@@ -454,7 +502,7 @@ class Indicator:
     def _series(self) -> Series:
         # Made once, when first asked: the assessment reads the figures as arrays
         # for every row of its panel, and an indicator is immutable.
-        return Series.of(self.measurements)
+        return Series.of(self)
 
     @property
     def baseline_measurement(self) -> Measurement | None:

@@ -52,7 +52,7 @@ class Status(enum.Enum):
             >>> Status.AT_RISK.code
             2
         """
-        return _ORDER.index(self)
+        return _CODES[self]
 
     @property
     def is_judged(self) -> bool:
@@ -85,8 +85,11 @@ class Status(enum.Enum):
 
 
 _ORDER: Final = tuple(Status)
+_CODES: Final = {status: code for code, status in enumerate(_ORDER)}
 ACHIEVED, ON_TRACK, AT_RISK, OFF_TRACK, DETERIORATING = 0, 1, 2, 3, 4
 NOT_MEASURED, INSUFFICIENT_DATA, NO_TARGET = 5, 6, 7
+# The roll-up asks it of every status below a goal, an ambition and the programme.
+_RANKS: Final = {status: status.rank for status in _ORDER}
 
 REASONS: Final = (
     "not-measured",
@@ -150,10 +153,11 @@ def roll_up(statuses: Iterable[Status]) -> Status:
         <Status.NOT_MEASURED: 'not-measured'>
     """
     seen = list(statuses)
-    judged = [s for s in seen if s.is_judged]
-    if judged:
-        worst = max(judged, key=lambda s: s.rank)
-        if worst is Status.ACHIEVED and len(judged) < len(seen):
+    ranks = [_RANKS[s] for s in seen]
+    worst_rank = max(ranks, default=-1)
+    if worst_rank >= 0:
+        worst = _ORDER[worst_rank]
+        if worst is Status.ACHIEVED and min(ranks) < 0:
             return Status.ON_TRACK
         return worst
     if all(s is Status.NOT_MEASURED for s in seen):
