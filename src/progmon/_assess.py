@@ -491,7 +491,7 @@ def _columns(counts: list[int]) -> npt.NDArray[np.intp]:
 
 
 def _float_or_none(value: float) -> float | None:
-    return None if math.isnan(value) else float(value)
+    return None if math.isnan(value) else value  # the panel's lists hold floats already
 
 
 def _quantity(value: float, unit: Any) -> Any:
@@ -559,42 +559,57 @@ def _nodes(rows: list[_Row], panel: PanelAssessment, as_of: int) -> list[Indicat
     years = (panel.latest_time - panel.baseline_time).tolist()
     baseline = panel.baseline.tolist()
     thresholds = dict(panel.method.thresholds)
+    method = panel.method
+    quantity = units._quantity  # noqa: SLF001  # the registry's fast path, eight a node
+    isnan = math.isnan
+    # Per unit, once: the unit of a slope, and a share's factor to percentage points.
+    # Keyed by identity: hashing a pint unit costs more than the rest of a node.
+    per_unit: dict[int, tuple[Any, float | None]] = {}
     nodes = []
     for i, row in enumerate(rows):
-        unit = row.indicator.unit
-        moved = change[i]
+        indicator = row.indicator
+        unit = indicator.unit
+        facts = per_unit.get(id(unit))
+        if facts is None:
+            share = not math.isnan(series_of(indicator).share_scale)
+            facts = per_unit[id(unit)] = (
+                _per_year(unit),
+                units.in_percent(1.0, unit) if share else None,
+            )
+        slope_unit, points = facts
+
+        def q(value: float, unit: Any = unit) -> Any:
+            return None if isnan(value) else quantity(value, unit)
+
+        moved, moved_rate, value = change[i], rate[i], significant[i]
         nodes.append(
             IndicatorAssessment(
-                indicator=row.indicator,
+                indicator=indicator,
                 status=_STATUSES[status[i]],
                 as_of=as_of,
-                method=panel.method,
+                method=method,
                 deadline=row.deadline,
                 baseline=row.baseline,
                 latest=row.latest,
-                target_value=_quantity(required[i], unit),
-                change=_quantity(moved, unit),
-                change_points=(
-                    None
-                    if math.isnan(moved) or math.isnan(series_of(row.indicator).share_scale)
-                    else units.in_percent(moved, unit)
-                ),
+                target_value=q(required[i]),
+                change=q(moved),
+                change_points=None if isnan(moved) or points is None else moved * points,
                 relative_change=_float_or_none(relative[i]),
-                significant=None if math.isnan(significant[i]) else bool(significant[i]),
-                slope=_quantity(slope[i], _per_year(unit)),
+                significant=None if isnan(value) else bool(value),
+                slope=q(slope[i], slope_unit),
                 trend=trend[i] or None,
-                projection=_quantity(projection[i], unit),
-                expected=_quantity(expected[i], unit),
+                projection=q(projection[i]),
+                expected=q(expected[i]),
                 ratio=_float_or_none(ratio[i]),
                 progress=_float_or_none(progress[i]),
                 thresholds=thresholds,
                 reason=REASONS[reason[i]],
-                expected_latest=_quantity(expected_latest[i], unit),
-                rate=_float_or_none(rate[i]),
-                compound=None if math.isnan(rate[i]) else compound[i],
+                expected_latest=q(expected_latest[i]),
+                rate=_float_or_none(moved_rate),
+                compound=None if isnan(moved_rate) else compound[i],
                 years=_float_or_none(years[i]),
                 expected_progress=_float_or_none(expected_progress[i]),
-                milestones=_milestones(row, baseline[i], as_of) if row.indicator.milestones else (),
+                milestones=_milestones(row, baseline[i], as_of) if indicator.milestones else (),
             )
         )
     return nodes
