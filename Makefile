@@ -16,7 +16,7 @@ $(BIN)/python:
 
 # Stamps make the environment follow pyproject.toml: edit it and the next run reinstalls.
 $(VENV)/.demo-installed: pyproject.toml | $(BIN)/python
-	$(PIP) install --quiet -e '.[plot]'
+	$(PIP) install --quiet -e '.[plot,excel]'
 	touch $@
 
 $(VENV)/.test-installed: pyproject.toml | $(BIN)/python
