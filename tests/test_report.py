@@ -8,6 +8,7 @@ report code itself.
 
 from __future__ import annotations
 
+import math
 import re
 import subprocess
 import sys
@@ -16,8 +17,11 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import progmon
+import strategies
 from progmon import (
     Ambition,
     Direction,
@@ -649,3 +653,144 @@ def test_markdown_headings_and_list_items_stay_one_line() -> None:
     assert f"# {flat}" in lines
     assert f"- **{flat}**" in md
     assert f"- {flat}" in lines  # the action and the section bullet
+
+
+# --------------------------------------------------------------------------- fast and the same
+#
+# The review formats its numbers with Babel's patterns worked out once per
+# language (progmon.report._format._compiled) instead of Babel's format_decimal
+# and format_percent parsing them on every call. These tests hold the fast
+# path to the straightforward one: Babel's own functions, called directly.
+
+
+def _reference_number(value: float, pattern: str, lang: str, *, percent: bool, shown: float) -> str:
+    """What Babel's format_decimal / format_percent write: the review's contract, spelled out."""
+    import decimal
+
+    from babel.numbers import format_decimal, format_percent
+
+    number: decimal.Decimal | float
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = decimal.Decimal(value)
+    else:
+        if math.isfinite(shown) and abs(shown) >= 1e15:
+            pattern = re.sub(r"#,##0(?:\.0+)?", "0E0", pattern)
+        value = float(value)
+        number = decimal.Decimal(repr(value)) if math.isfinite(value) else value
+    function = format_percent if percent else format_decimal
+    with decimal.localcontext() as context:
+        context.prec = 400
+        text = function(number, format=pattern, locale={"nl": "nl_NL", "en": "en_GB"}[lang])
+    return text.replace("\xa0", " ").replace("\u202f", " ")
+
+
+def _number_pattern(decimals: int, *, sign: bool) -> str:
+    digits = "#,##0" + ("." + "0" * decimals if decimals else "")
+    return f"+{digits};-{digits}" if sign else digits
+
+
+_PERCENT = {"nl": "#,##0.0 %", "en": "#,##0.0%"}
+
+# Figures as files have them (one decimal, whole numbers), and every float:
+# halves that round to even, negative zero, the edge of scientific notation.
+_FIGURES = (
+    st.floats(allow_nan=True, allow_infinity=True)
+    | st.integers(-(10**6), 10**6).map(lambda n: n / 10)
+    | st.integers(-(10**6), 10**6).map(lambda n: n / 1000 + 0.0005)
+    | st.sampled_from([0.0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.05, 0.25, 2.675, 999_999_999_999_999.9])
+    | st.integers(-(10**20), 10**20)
+)
+_LANGS = st.sampled_from(["nl", "en"])
+
+
+@settings(max_examples=400)
+@given(value=_FIGURES, decimals=st.integers(0, 4), sign=st.booleans(), lang=_LANGS)
+def test_numbers_are_written_as_babel_writes_them(
+    value: float, decimals: int, sign: bool, lang: str
+) -> None:
+    shown = value
+    pattern = _number_pattern(decimals, sign=sign)
+    if sign and round(value, decimals) == 0:
+        shown, pattern = 0.0, _number_pattern(decimals, sign=False)
+    expected = _reference_number(shown, pattern, lang, percent=False, shown=shown)
+    assert Formatter(lang).number(value, decimals, sign=sign) == expected
+
+
+@settings(max_examples=300)
+@given(value=_FIGURES, decimals=st.integers(0, 3), lang=_LANGS)
+def test_percentages_are_written_as_babel_writes_them(
+    value: float, decimals: int, lang: str
+) -> None:
+    pattern = _PERCENT[lang].replace(".0", "." + "0" * decimals if decimals else "")
+    expected = _reference_number(value / 100, pattern, lang, percent=True, shown=value)
+    assert Formatter(lang).percent(value, decimals) == expected
+
+
+@settings(max_examples=300)
+@given(value=_FIGURES, sign=st.booleans(), lang=_LANGS)
+def test_relative_changes_are_written_as_babel_writes_them(
+    value: float, sign: bool, lang: str
+) -> None:
+    pattern = _PERCENT[lang]
+    if sign and round(value * 1000, 0) != 0:
+        pattern = f"+{pattern};-{pattern}"
+    expected = _reference_number(value, pattern, lang, percent=True, shown=value * 100)
+    assert Formatter(lang).fraction(value, sign=sign) == expected
+
+
+def test_the_fast_numbers_are_tested_where_they_are_taken() -> None:
+    # The properties above hold the fast path only if the review takes it.
+    from progmon.report import _format
+
+    _format._compiled.cache_clear()
+    Formatter("nl").number(4640.5, 1)
+    Formatter("en").percent(31.0)
+    assert _format._compiled.cache_info().currsize == 2
+    assert _format._compiled("#,##0.0", "nl_NL") is not None
+    assert _format._compiled("¤#,##0", "nl_NL") is None  # a currency: Babel writes it
+
+
+def _babel_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make every number of the review go through Babel's own functions, as before."""
+    from progmon.report import _format
+
+    monkeypatch.setattr(_format, "_compiled", lambda pattern, locale: None)
+
+
+def _large_programme(indicators: int) -> Programme:
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from _bench import large_programme
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    return large_programme(indicators, 20)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_reviews_are_the_same_as_babel_alone_writes_them(
+    programme: Programme, fmt: str, lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    subjects = [assess(programme, as_of=AS_OF), assess(_large_programme(100))]
+    fast = [render(s, format=fmt, lang=lang) for s in subjects]  # type: ignore[arg-type]
+    _babel_only(monkeypatch)
+    slow = [render(s, format=fmt, lang=lang) for s in subjects]  # type: ignore[arg-type]
+    assert fast == slow
+
+
+@settings(max_examples=25)
+@given(programme=strategies.programmes(), lang=_LANGS)
+def test_generated_reviews_are_the_same_as_babel_alone_writes_them(
+    programme: Programme, lang: str
+) -> None:
+    from progmon.report import _format
+
+    try:
+        assessment = assess(programme)
+    except ProgmonError:
+        return  # a programme the assessment refuses has no review
+    fast = render(assessment, lang=lang)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_format, "_compiled", lambda pattern, locale: None)
+        slow = render(assessment, lang=lang)
+    assert fast == slow
