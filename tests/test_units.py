@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import importlib
 import math
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pint
 import pytest
@@ -158,3 +162,83 @@ def test_in_percent_is_what_pint_converts_to(magnitude: float, name: str) -> Non
 def test_in_percent_refuses_what_is_no_share(name: str) -> None:
     with pytest.raises(UnitError, match=name):
         units.in_percent(1.0, name)
+
+
+# --------------------------------------------------------------------------- pint's disk cache
+
+
+def _fresh(code: str, cache: str | None) -> subprocess.CompletedProcess[str]:
+    """``code`` in a fresh process, with PROGMON_PINT_CACHE set to ``cache`` (None: unset)."""
+    env = {k: v for k, v in os.environ.items() if k != units.CACHE_ENV}
+    if cache is not None:
+        env[units.CACHE_ENV] = cache
+    return subprocess.run(  # noqa: S603  # fixed arguments, no shell
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+_CONVERTS = (
+    "from progmon import units\n"
+    "print(units.Quantity(731, 'report / thousand_inhabitants').to('report / inhabitant').m,"
+    " units.Quantity(3, 'percent').to('dimensionless').m, units.registry.cache_folder)\n"
+)
+
+
+def test_cache_folder_follows_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    for off in ("off", "OFF", "0", "no", "false", "", " "):
+        monkeypatch.setenv(units.CACHE_ENV, off)
+        assert units.cache_folder() is None
+    monkeypatch.setenv(units.CACHE_ENV, "~/elsewhere")
+    assert units.cache_folder() == Path("~/elsewhere").expanduser()
+    monkeypatch.delenv(units.CACHE_ENV)
+    default = units.cache_folder()
+    # A user's cache folder, pint's own: never inside the repository.
+    assert default is not None
+    assert default.name == "pint"
+    assert Path(__file__).parent.parent.resolve() not in default.resolve().parents
+
+
+def test_the_cache_is_written_once_and_read_back_the_same(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    first = _fresh(_CONVERTS, str(folder))
+    assert first.returncode == 0, first.stderr
+    written = sorted(folder.glob("*.pickle"))
+    assert written  # pint kept what it parsed
+    second = _fresh(_CONVERTS, str(folder))
+    assert second.returncode == 0, second.stderr
+    assert second.stdout == first.stdout
+    assert f"0.731 0.03 {folder}" in second.stdout
+    assert sorted(folder.glob("*.pickle")) == written
+    # Without the cache, the same registry.
+    uncached = _fresh(_CONVERTS, "off")
+    assert uncached.stdout.split()[:2] == first.stdout.split()[:2]
+    assert uncached.stdout.split()[2] == "None"
+
+
+@pytest.mark.parametrize("where", ["not-a-folder", "broken"])
+def test_a_cache_that_cannot_be_used_is_no_error(tmp_path: Path, where: str) -> None:
+    if where == "not-a-folder":
+        (tmp_path / "file").write_text("not a folder", encoding="utf-8")
+        folder = tmp_path / "file" / "cache"  # cannot be made: its parent is a file
+    else:
+        folder = tmp_path / "cache"
+        assert _fresh(_CONVERTS, str(folder)).returncode == 0
+        for cached in folder.glob("*.pickle"):
+            cached.write_bytes(b"\x80 truncated")
+    done = _fresh(_CONVERTS, str(folder))
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""
+    assert done.stdout.split()[:3] == ["0.731", "0.03", "None"]
+
+
+def test_a_registry_the_caller_set_is_kept() -> None:
+    code = (
+        "import pint\n"
+        "mine = pint.UnitRegistry()\n"
+        "pint.set_application_registry(mine)\n"
+        "from progmon import units\n"
+        "print(units.registry.get() is mine, units.Quantity(2, 'crime').m)\n"
+    )
+    done = _fresh(code, None)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["True", "2"]

@@ -35,16 +35,20 @@ from __future__ import annotations
 
 import functools
 import math
+import os
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, Final
 
 import pint
+import platformdirs
 
 from .errors import UnitError, ValidationError
 
 __all__ = [
     "Quantity",
     "Unit",
+    "cache_folder",
     "check_compatible",
     "check_in_range",
     "in_percent",
@@ -55,7 +59,69 @@ __all__ = [
     "valid_range",
 ]
 
-registry: Final = pint.get_application_registry()  # type: ignore[no-untyped-call]
+CACHE_ENV: Final = "PROGMON_PINT_CACHE"
+"""The environment variable that moves pint's cache of parsed definitions, or turns it off."""
+
+
+def cache_folder() -> Path | None:
+    """Where pint caches its parsed unit definitions for progmon; None when it does not.
+
+    Parsing pint's definitions takes about 0.1 s at every start; pint can keep
+    what it parsed on disk (``UnitRegistry(cache_folder=...)``) and read it back
+    in a few milliseconds. progmon turns that on by default, in pint's own user
+    cache folder (``platformdirs.user_cache_path("pint")``, on Linux
+    ``~/.cache/pint``): what pint's ``cache_folder=":auto:"`` uses. The files are
+    named by the pint and Python versions and the content of the definitions,
+    so a new pint never reads an old file.
+
+    The environment variable ``PROGMON_PINT_CACHE`` changes it: a folder to
+    cache in there instead, or ``off`` (also ``0``, ``no``, ``false``, or
+    empty) to parse every time. A folder that cannot be made or written, or a
+    cache that cannot be read, is never an error: the registry is then built
+    without the cache.
+
+    Example:
+        >>> import os
+        >>> os.environ["PROGMON_PINT_CACHE"] = "off"
+        >>> cache_folder() is None
+        True
+        >>> os.environ["PROGMON_PINT_CACHE"] = "/var/cache/progmon"
+        >>> cache_folder()
+        PosixPath('/var/cache/progmon')
+        >>> del os.environ["PROGMON_PINT_CACHE"]
+    """
+    chosen = os.environ.get(CACHE_ENV)
+    if chosen is None:
+        return Path(platformdirs.user_cache_path(appname="pint", appauthor=False))
+    if chosen.strip().lower() in {"", "0", "off", "no", "false"}:
+        return None
+    return Path(chosen).expanduser()
+
+
+def _application_registry() -> Any:
+    # Only pint's own default, not yet built, is replaced, by the same registry
+    # with the disk cache: a registry the caller set (or already used) is theirs.
+    # pint's default raises on a redefinition; so does this one.
+    app = pint.get_application_registry()  # type: ignore[no-untyped-call]
+    folder = cache_folder()
+    if folder is not None and isinstance(app.get(), pint.registry.LazyRegistry):
+        cached = _cached_registry(folder)
+        if cached is not None:
+            pint.set_application_registry(cached)  # type: ignore[no-untyped-call]
+    return app
+
+
+def _cached_registry(folder: Path) -> Any:
+    """The registry pint makes by default, its definitions cached in ``folder`` (None: failed)."""
+    try:
+        return pint.UnitRegistry(cache_folder=folder, on_redefinition="raise")
+    # A folder that cannot be made or written, a truncated or foreign cache file:
+    # pint then parses its definitions as it would without a cache.
+    except Exception:  # noqa: BLE001
+        return None
+
+
+registry: Final = _application_registry()
 """The one registry progmon uses: pint's application registry, extended."""
 
 _DEFINITIONS: Final = (
