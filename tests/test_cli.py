@@ -358,3 +358,61 @@ def test_a_programme_without_figures_yet(
     assert "--as-of" in line
     assert main(["report", str(file), "--as-of", "2024"]) == 0
     assert "stand per 2024" in capsys.readouterr().out
+
+
+# --------------------------------------------------------------------------- start-up
+
+_HEAVY = ("matplotlib", "jinja2", "progmon.report", "scipy.stats", "pandas")
+
+
+def _modules_after(*argv: str) -> list[str]:
+    """The modules loaded by running ``progmon argv`` in a fresh process (its exit ignored)."""
+    # pint imports dask and xarray where the scale extra is installed, and dask jinja2:
+    # hidden, as on a machine without that extra, to see what progmon itself imports.
+    code = (
+        "import sys\n"
+        "sys.modules.update(dask=None, xarray=None)\n"
+        "from progmon.cli import main\n"
+        "try:\n"
+        f"    main({list(argv)!r})\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(' '.join(sorted(sys.modules)), file=sys.stderr)\n"
+    )
+    done = subprocess.run(  # noqa: S603  # fixed arguments, no shell
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    return done.stderr.split()
+
+
+def test_version_imports_neither_pint_nor_numpy() -> None:
+    loaded = _modules_after("--version")
+    assert [m for m in ("pint", "numpy", "attrs", "cattrs", *_HEAVY) if m in loaded] == []
+
+
+def test_check_imports_none_of_the_review() -> None:
+    loaded = _modules_after("check", str(ROOT / "examples" / "veiligheid.toml"))
+    assert "progmon.assessment" in loaded  # it did assess
+    assert [m for m in _HEAVY if m in loaded] == []
+
+
+def test_check_render_renders_the_review_too() -> None:
+    loaded = _modules_after("check", "--render", str(ROOT / "examples" / "veiligheid.toml"))
+    assert "progmon.report" in loaded
+    assert "jinja2" in loaded
+
+
+def test_check_render_reports_what_the_review_cannot_show(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import progmon.report
+
+    def fails(*args: object, **kwargs: object) -> str:
+        raise ValueError("cannot show this")
+
+    monkeypatch.setattr(progmon.report, "render", fails)
+    toml = str(ROOT / "examples" / "veiligheid.toml")
+    assert main(["check", toml]) == 0  # reads and assesses only
+    capsys.readouterr()
+    assert main(["check", "--render", toml]) == 1
+    assert "internal error: ValueError: cannot show this" in _one_line_error(capsys.readouterr().err)

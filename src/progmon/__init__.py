@@ -18,41 +18,113 @@ Example:
 
 from __future__ import annotations
 
-import importlib.metadata
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from . import assessment, errors, methods, trend, units
-from ._indicator import Indicator, IndicatorKind, Measurement, Source
-from ._period import Period, PeriodKind
-from ._programme import Action, Ambition, Goal, Programme, Resource, Section
-from ._targets import (
-    AtLeast,
-    AtMost,
-    Change,
-    Direction,
-    Improve,
-    Level,
-    Maintain,
-    RelativeChange,
-    Target,
-)
-from .assessment import (
-    AmbitionAssessment,
-    GoalAssessment,
-    IndicatorAssessment,
-    MilestoneAssessment,
-    PanelAssessment,
-    ProgrammeAssessment,
-    Status,
-    assess,
-    assess_panel,
-)
-from .errors import ProgmonError, ProgmonWarning
-from .io import dump, load, load_measurements
+if TYPE_CHECKING:
+    from . import assessment, errors, methods, trend, units
+    from ._indicator import Indicator, IndicatorKind, Measurement, Source
+    from ._period import Period, PeriodKind
+    from ._programme import Action, Ambition, Goal, Programme, Resource, Section
+    from ._targets import (
+        AtLeast,
+        AtMost,
+        Change,
+        Direction,
+        Improve,
+        Level,
+        Maintain,
+        RelativeChange,
+        Target,
+    )
+    from .assessment import (
+        AmbitionAssessment,
+        GoalAssessment,
+        IndicatorAssessment,
+        MilestoneAssessment,
+        PanelAssessment,
+        ProgrammeAssessment,
+        Status,
+        assess,
+        assess_panel,
+    )
+    from .errors import ProgmonError, ProgmonWarning
+    from .io import dump, load, load_measurements
 
-try:
-    __version__ = importlib.metadata.version("progmon-nl")
-except importlib.metadata.PackageNotFoundError:  # run from a source tree that is not installed
-    __version__ = "0+unknown"
+    __version__: str
+
+# Every name is imported when it is first used, not at ``import progmon``: the
+# command line imports this package before it knows its command, and
+# ``progmon --version`` needs neither pint (about 0.3 s to import and set up)
+# nor numpy. The first use of a name of the model sets up the unit registry.
+_WHERE: dict[str, str] = {
+    **dict.fromkeys(("assessment", "errors", "io", "methods", "trend", "units"), ""),
+    **dict.fromkeys(("Indicator", "IndicatorKind", "Measurement", "Source"), "._indicator"),
+    **dict.fromkeys(("Period", "PeriodKind"), "._period"),
+    **dict.fromkeys(
+        ("Action", "Ambition", "Goal", "Programme", "Resource", "Section"), "._programme"
+    ),
+    **dict.fromkeys(
+        (
+            "AtLeast",
+            "AtMost",
+            "Change",
+            "Direction",
+            "Improve",
+            "Level",
+            "Maintain",
+            "RelativeChange",
+            "Target",
+        ),
+        "._targets",
+    ),
+    **dict.fromkeys(
+        (
+            "AmbitionAssessment",
+            "GoalAssessment",
+            "IndicatorAssessment",
+            "MilestoneAssessment",
+            "PanelAssessment",
+            "ProgrammeAssessment",
+            "Status",
+            "assess",
+            "assess_panel",
+        ),
+        ".assessment",
+    ),
+    **dict.fromkeys(("ProgmonError", "ProgmonWarning"), ".errors"),
+    **dict.fromkeys(("dump", "load", "load_measurements"), ".io"),
+}
+
+
+def _version() -> str:
+    import importlib.metadata
+
+    try:
+        return importlib.metadata.version("progmon-nl")
+    except importlib.metadata.PackageNotFoundError:  # run from a source tree that is not installed
+        return "0+unknown"
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        value: Any = _version()
+    elif name in _WHERE:
+        where = _WHERE[name]
+        value = (
+            importlib.import_module(f".{name}", __name__)
+            if not where
+            else getattr(importlib.import_module(where, __name__), name)
+        )
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value  # found once: the next use is a plain attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "Action",

@@ -4,7 +4,7 @@ r"""The ``progmon`` command: render a review, check a programme file.
 
     progmon report PATH [--as-of YEAR] [--format md|html] [--lang nl|en]
                         [--method NAME] [-o FILE]
-    progmon check PATH [--strict]
+    progmon check PATH [--strict] [--render]
     progmon --version
 
 ``PATH`` is a ``.toml`` or ``.json`` programme file, or a ``.py`` file that
@@ -22,7 +22,10 @@ indicator from getting a status (no target and no direction, a target
 without a deadline, a goal without indicators) and makes the exit status 1;
 a *warning* is allowed but probably wrong (it fails only with ``--strict``);
 a *note* says what a reader should know (an indicator not measured yet, and
-why).
+why). With ``--render`` it also renders the review in every format and
+language and throws it away, so that what it calls valid, ``report``
+renders; without it, ``check`` reads and assesses only, and imports none of
+the review's templates, languages and charts.
 """
 
 from __future__ import annotations
@@ -35,15 +38,19 @@ import traceback
 import warnings
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Final, Literal, NoReturn
+from typing import TYPE_CHECKING, Any, Final, Literal, NoReturn
 
-from ._assess import default_as_of
-from ._indicator import IndicatorKind
 from ._inert import inert
-from ._period import Period
-from ._programme import Programme
 from ._write import refuse_inputs, write_text
 from .errors import FileFormatError, ProgmonError, ProgmonFileError, ValidationError
+
+if TYPE_CHECKING:
+    from ._programme import Programme
+
+# The model (and with it pint and numpy), the assessment and the review are
+# imported by the commands that use them, not here: ``progmon --version`` and
+# ``progmon --help`` start in a few tens of milliseconds, and ``check`` never
+# imports the review's templates, languages and charts.
 
 __all__ = ["load_programme", "main"]
 
@@ -100,6 +107,11 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--strict", action="store_true", help="fail (exit 1) on warnings too, not only on problems"
     )
+    check.add_argument(
+        "--render",
+        action="store_true",
+        help="render the review in every format and language too, as report would",
+    )
     return parser
 
 
@@ -113,6 +125,8 @@ def _version() -> str:
 
 
 def _load_python(path: Path) -> Programme:
+    from ._programme import Programme
+
     try:
         namespace = runpy.run_path(str(path), run_name="progmon_programme")
     except ProgmonError as e:
@@ -254,6 +268,8 @@ def _checked_as_of(programme: Programme, as_of: int | None) -> int | None:
     """``--as-of``, refused where it cannot be meant: off the calendar, or before every figure."""
     if as_of is None:
         return None
+    from ._period import Period
+
     try:
         Period.year(as_of)
     except ProgmonError as e:
@@ -270,6 +286,7 @@ def _checked_as_of(programme: Programme, as_of: int | None) -> int | None:
 
 def _report(args: argparse.Namespace) -> int:
     from . import report
+    from ._assess import default_as_of
 
     output = refuse_inputs(args.output, [args.path], element="-o") if args.output else None
     programme = load_programme(args.path)
@@ -298,6 +315,8 @@ NOTE: Final = "note"
 
 def _findings(programme: Programme) -> list[tuple[str, str]]:
     """What keeps a valid programme from being assessed in full, by kind."""
+    from ._indicator import IndicatorKind
+
     found: list[tuple[str, str]] = []
     for ambition in programme.ambitions:
         if not ambition.goals:
@@ -328,12 +347,13 @@ def _check(args: argparse.Namespace) -> int:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         programme = load_programme(args.path)
+        from ._assess import default_as_of
         from .assessment import assess
 
         as_of = default_as_of(programme)
         # A programme is valid before its first figure arrives: then there is no status yet.
         assessment = assess(programme, as_of=as_of) if as_of is not None else None
-        rendered = _renders(assessment) if assessment is not None else []
+        rendered = _renders(assessment) if args.render and assessment is not None else []
     findings = [(WARNING, str(w.message)) for w in caught]
     findings += _findings(programme)
     findings += rendered
