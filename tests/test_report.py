@@ -750,11 +750,19 @@ def test_the_fast_numbers_are_tested_where_they_are_taken() -> None:
     assert _format._compiled("¤#,##0", "nl_NL") is None  # a currency: Babel writes it
 
 
-def _babel_only(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make every number of the review go through Babel's own functions, as before."""
-    from progmon.report import _format
+def _straightforward(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make the review ask Babel and pint every time, as it did before it was made fast.
+
+    Every number through Babel's own functions, every unit fact worked out
+    anew, every magnitude converted by pint.
+    """
+    from progmon.report import _format, _text, _view
 
     monkeypatch.setattr(_format, "_compiled", lambda pattern, locale: None)
+    for module in (_format, _view):
+        monkeypatch.setattr(module, "unit_facts", _format.UnitFacts)
+    for module in (_format, _view, _text):
+        monkeypatch.setattr(module, "magnitude_in", lambda quantity, unit: quantity.m_as(unit))
 
 
 def _large_programme(indicators: int) -> Programme:
@@ -768,29 +776,44 @@ def _large_programme(indicators: int) -> Programme:
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_reviews_are_the_same_as_babel_alone_writes_them(
+def test_reviews_are_the_same_as_the_straightforward_ones(
     programme: Programme, fmt: str, lang: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     subjects = [assess(programme, as_of=AS_OF), assess(_large_programme(100))]
     fast = [render(s, format=fmt, lang=lang) for s in subjects]  # type: ignore[arg-type]
-    _babel_only(monkeypatch)
+    _straightforward(monkeypatch)
     slow = [render(s, format=fmt, lang=lang) for s in subjects]  # type: ignore[arg-type]
     assert fast == slow
 
 
 @settings(max_examples=25)
 @given(programme=strategies.programmes(), lang=_LANGS)
-def test_generated_reviews_are_the_same_as_babel_alone_writes_them(
+def test_generated_reviews_are_the_same_as_the_straightforward_ones(
     programme: Programme, lang: str
 ) -> None:
-    from progmon.report import _format
-
     try:
         assessment = assess(programme)
     except ProgmonError:
         return  # a programme the assessment refuses has no review
     fast = render(assessment, lang=lang)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(_format, "_compiled", lambda pattern, locale: None)
+        _straightforward(patch)
         slow = render(assessment, lang=lang)
     assert fast == slow
+
+
+def test_unit_facts_are_found_by_the_unit_not_the_object() -> None:
+    from progmon.report._format import unit_facts
+
+    percent = unit_facts(units.Quantity(31, "percent"))
+    assert unit_facts(units.to_unit("percent")) is percent  # another object, the same unit
+    assert unit_facts("percent").share
+    assert not unit_facts("report").share
+    assert unit_facts("report / thousand_inhabitants").names["en", False] == (
+        "reports per 1,000 inhabitants"
+    )
+    assert unit_facts("crime").events
+    assert not unit_facts("mark").events
+    for _ in range(2):  # a refused unit is refused every time, never remembered
+        with pytest.raises(progmon.errors.UnitError):
+            unit_facts("degC")

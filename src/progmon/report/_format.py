@@ -34,7 +34,15 @@ from progmon import units
 from progmon._language import LANGUAGES, Language
 from progmon._period import Period, PeriodKind
 
-__all__ = ["LANGUAGES", "STATUS_STYLE", "Formatter", "Language"]
+__all__ = [
+    "LANGUAGES",
+    "STATUS_STYLE",
+    "Formatter",
+    "Language",
+    "UnitFacts",
+    "magnitude_in",
+    "unit_facts",
+]
 
 
 _LOCALES: Final = {"nl": "nl_NL", "en": "en_GB"}
@@ -217,6 +225,104 @@ def _format(
     return _babel(function, value, pattern, shown=shown, locale=locale)
 
 
+class UnitFacts:
+    """What the review asks of a unit, worked out once per unit.
+
+    A review asks it several times for every figure (is it a share, money,
+    a report mark, what is it called), and each question of pint's costs
+    more than formatting the figure: parsing, comparing or hashing a unit.
+    """
+
+    __slots__ = ("decimals", "events", "money", "names", "parsed", "share")
+
+    def __init__(self, unit: Any) -> None:
+        parsed = units.to_unit(unit)
+        self.parsed = parsed
+        self.share = units.is_share(parsed)
+        self.money = bool(parsed == units.registry.EUR)
+        # Shares and report marks get one decimal, money none; others as their figures.
+        self.decimals: int | None = (
+            1 if self.share or parsed == units.registry.mark else 0 if self.money else None
+        )
+        self.events = set(dict(parsed._units)) <= _EVENT_UNITS  # noqa: SLF001
+        self.names = {
+            (lang, one): _unit_name(parsed, lang, one=one)
+            for lang in LANGUAGES
+            for one in (False, True)
+        }
+
+
+# By the unit's container of names and powers (what pint's units compare and
+# hash by, and what a quantity holds), so that a quantity's unit is found
+# without pint making a unit object of it; texts apart, as a container
+# compares equal to a text by parsing it.
+_UNITS: Final[dict[Any, UnitFacts]] = {}
+_UNIT_TEXTS: Final[dict[Any, UnitFacts]] = {}
+_MOST_UNITS: Final = 4096
+
+
+def unit_facts(unit: Any) -> UnitFacts:
+    """The facts of ``unit`` (a unit, a quantity's unit, or a text), worked out once per unit.
+
+    Raises:
+        UnitError: as :func:`progmon.units.to_unit`, on every call.
+
+    Example:
+        >>> facts = unit_facts(units.Quantity(31, "percent"))
+        >>> facts.share, facts.decimals, facts.names["nl", False]
+        (True, 1, 'percent')
+        >>> unit_facts("report").names["nl", True], unit_facts("EUR").money
+        ('melding', True)
+    """
+    cache: dict[Any, UnitFacts]
+    key: Any
+    if isinstance(unit, str):
+        cache, key = _UNIT_TEXTS, unit
+    elif isinstance(unit, pint.Unit | pint.Quantity):
+        cache, key = _UNITS, unit._units  # noqa: SLF001  # pint has no public accessor
+    else:
+        return UnitFacts(unit)
+    facts = cache.get(key)
+    if facts is None:
+        facts = UnitFacts(unit)
+        if len(cache) >= _MOST_UNITS:
+            cache.clear()  # a stream of made-up units costs memory no longer
+        cache[key] = facts
+    return facts
+
+
+def _unit_name(parsed: Any, lang: str, *, one: bool) -> str:
+    """The name of ``parsed`` after a number in ``lang``: see :meth:`Formatter.unit_name`."""
+    names = dict(parsed._units)  # noqa: SLF001  # pint has no public accessor
+    index = 0 if lang == "nl" else 1
+    over = [n for n, p in names.items() if p == 1]
+    under = [n for n, p in names.items() if p == -1]
+    if len(over) + len(under) != len(names) or len(over) > 1 or len(under) > 1:
+        return str(parsed)
+    names_of = _SINGULAR_NAMES if one and over[:1] and over[0] in _SINGULAR_NAMES else _UNIT_NAMES
+    top = names_of.get(over[0], (over[0], over[0]))[index] if over else ""
+    if not under:
+        return top
+    bottom = _UNIT_NAMES.get(under[0], (under[0], under[0]))[index]
+    return f"{top} {_PERIOD_WORDS[lang][0]} {bottom}".strip()
+
+
+def magnitude_in(quantity: pint.Quantity[Any], unit: Any) -> Any:
+    """``quantity.m_as(unit)``, without pint's conversion where ``quantity`` is in ``unit``.
+
+    Example:
+        >>> magnitude_in(units.Quantity(3, "report"), units.to_unit("report"))
+        3
+        >>> magnitude_in(units.Quantity(0.25, "dimensionless"), units.to_unit("percent"))
+        25.0
+    """
+    if isinstance(unit, pint.Unit):
+        own, wanted = quantity._units, unit._units  # noqa: SLF001  # pint has no public accessor
+        if own is wanted or own == wanted:
+            return quantity.magnitude  # what pint's convert returns between equal units
+    return quantity.m_as(unit)
+
+
 class Formatter:
     """Formats the review's numbers and words for one language.
 
@@ -390,21 +496,7 @@ class Formatter:
             >>> Formatter("en").unit_name("crime"), Formatter("en").unit_name("crime", one=True)
             ('crimes', 'crime')
         """
-        parsed = units.to_unit(unit)
-        names = dict(parsed._units)  # noqa: SLF001  # pint has no public accessor
-        index = 0 if self.lang == "nl" else 1
-        over = [n for n, p in names.items() if p == 1]
-        under = [n for n, p in names.items() if p == -1]
-        if len(over) + len(under) != len(names) or len(over) > 1 or len(under) > 1:
-            return str(parsed)
-        names_of = (
-            _SINGULAR_NAMES if one and over[:1] and over[0] in _SINGULAR_NAMES else _UNIT_NAMES
-        )
-        top = names_of.get(over[0], (over[0], over[0]))[index] if over else ""
-        if not under:
-            return top
-        bottom = _UNIT_NAMES.get(under[0], (under[0], under[0]))[index]
-        return f"{top} {_PERIOD_WORDS[self.lang][0]} {bottom}".strip()
+        return unit_facts(unit).names[self.lang, one]
 
     def decimals(self, unit: Any, *values: float) -> int:
         """How many decimals figures in ``unit`` are shown with.
@@ -417,11 +509,9 @@ class Formatter:
             >>> f.decimals("percent", 31.0), f.decimals("report", 731.0), f.decimals("fte", 1.5)
             (1, 0, 1)
         """
-        parsed = units.to_unit(unit)
-        if units.is_share(parsed) or parsed == units.registry.mark:
-            return 1
-        if parsed == units.registry.EUR:
-            return 0
+        fixed = unit_facts(unit).decimals
+        if fixed is not None:
+            return fixed
         # An infinite value (an overflow in the assessment) has no decimals to show.
         if all(not math.isfinite(v) or math.isclose(v, round(v), abs_tol=1e-9) for v in values):
             return 0
@@ -446,14 +536,16 @@ class Formatter:
             >>> Formatter("en").quantity(units.Quantity(2, "fte"))
             '2 FTE'
         """
-        magnitude, unit = _split(value, unit)
-        parsed = units.to_unit(unit)
-        if units.is_share(parsed):
-            return self.percent(units.in_percent(float(magnitude), parsed))
-        if parsed == units.registry.EUR:
+        if isinstance(value, pint.Quantity):
+            magnitude, facts = _exact(value.magnitude), unit_facts(value)
+        else:
+            magnitude, facts = _exact(value), unit_facts("count" if unit is None else unit)
+        if facts.share:
+            return self.percent(units.in_percent(float(magnitude), facts.parsed))
+        if facts.money:
             return self.money(magnitude)
-        text = self.number(magnitude, self.decimals(parsed, magnitude))
-        name = self.unit_name(parsed, one=_is_one(text))
+        text = self.number(magnitude, self.decimals(facts.parsed, magnitude))
+        name = facts.names[self.lang, _is_one(text)]
         return f"{text} {name}" if name else text
 
     def difference(self, value: float, unit: Any, *, sign: bool = True) -> str:
@@ -465,15 +557,15 @@ class Formatter:
             >>> Formatter("en").difference(-116, "report")
             '-116 reports'
         """
-        parsed = units.to_unit(unit)
-        if units.is_share(parsed):
-            points = units.in_percent(float(value), parsed)
+        facts = unit_facts(unit)
+        if facts.share:
+            points = units.in_percent(float(value), facts.parsed)
             return f"{self.number(points, 1, sign=sign)} {_PERIOD_WORDS[self.lang][1]}"
-        if parsed == units.registry.EUR:
+        if facts.money:
             text = self.money(abs(value))
             return f"-{text}" if sign and value < 0 else (f"+{text}" if sign else text)
-        text = self.number(value, self.decimals(parsed, value), sign=sign)
-        name = self.unit_name(parsed, one=_is_one(text))
+        text = self.number(value, self.decimals(facts.parsed, value), sign=sign)
+        name = facts.names[self.lang, _is_one(text)]
         return f"{text} {name}" if name else text
 
     def counts_events(self, unit: Any) -> bool:
@@ -483,7 +575,7 @@ class Formatter:
             >>> Formatter("nl").counts_events("crime"), Formatter("nl").counts_events("mark")
             (True, False)
         """
-        return set(dict(units.to_unit(unit)._units)) <= _EVENT_UNITS  # noqa: SLF001
+        return unit_facts(unit).events
 
     # ------------------------------------------------------------------ statuses
 
@@ -517,11 +609,3 @@ class Formatter:
 def _is_one(shown: str) -> bool:
     """Whether a number as shown is one (``1``, ``-1``, ``+1``), so its unit is singular."""
     return shown.lstrip("+-") == "1"
-
-
-def _split(value: pint.Quantity[Any] | float, unit: Any) -> tuple[float, Any]:
-    if isinstance(value, pint.Quantity):
-        return _exact(value.magnitude), value.units
-    if unit is None:
-        return _exact(value), units.to_unit("count")
-    return _exact(value), unit

@@ -14,7 +14,7 @@ from typing import Any, Final
 from progmon._period import Period
 from progmon._targets import Kind
 
-from ._format import Formatter
+from ._format import Formatter, magnitude_in
 
 __all__ = [
     "LABELS",
@@ -290,7 +290,7 @@ def change_text(assessment: Any, fmt: Formatter) -> str:
     ):
         return label("none", fmt)
     unit = assessment.indicator.unit
-    text = fmt.difference(float(assessment.change.m_as(unit)), unit)
+    text = fmt.difference(float(magnitude_in(assessment.change, unit)), unit)
     if assessment.relative_change is not None and fmt.counts_events(unit):
         text += f" ({fmt.fraction(assessment.relative_change, sign=True)})"
     if assessment.significant is True:
@@ -303,7 +303,7 @@ def change_text(assessment: Any, fmt: Formatter) -> str:
 def _since(assessment: Any, fmt: Formatter) -> str:
     """The change since the baseline in words: 6,2 procentpunt lager dan in 2013."""
     unit = assessment.indicator.unit
-    value = float(assessment.change.m_as(unit))
+    value = float(magnitude_in(assessment.change, unit))
     amount = fmt.difference(abs(value), unit, sign=False)
     base = fmt.period(assessment.baseline.period)
     if round(value, 6) == 0:
@@ -496,7 +496,7 @@ def _special_verdict(  # noqa: PLR0911  # one return per reason reads as a table
 
 def _moves_wrong_way(assessment: Any) -> bool:
     direction = assessment.indicator.direction
-    change = float(assessment.change.m_as(assessment.indicator.unit))
+    change = float(magnitude_in(assessment.change, assessment.indicator.unit))
     return direction is not None and direction.sign * change < 0
 
 

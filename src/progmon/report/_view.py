@@ -15,7 +15,7 @@ from progmon import __version__, units
 from progmon._indicator import IndicatorKind, Measurement, Source
 from progmon._period import Period
 
-from ._format import Formatter
+from ._format import Formatter, UnitFacts, magnitude_in, unit_facts
 from ._text import (
     change_text,
     label,
@@ -331,33 +331,37 @@ class _Builder:
             indicator = a.indicator
             if not indicator.measurements:
                 continue
+            # As indicator.measurement(period) finds them (the first of a period), once.
+            by_period: dict[Period, Measurement] = {}
+            for m in indicator.measurements:
+                by_period.setdefault(m.period, m)
+            facts = unit_facts(indicator.unit)
             cells = []
             for period in periods:
-                m = indicator.measurement(period)
-                cells.append(self._cell(m, indicator.unit))
-                if m is not None and m.note and period.start.year <= as_of:
-                    notes.append(f"{indicator.name}, {fmt.period(period)}: {m.note}")
+                found = by_period.get(period)
+                cells.append(self._cell(found, indicator.unit, facts))
+                if found is not None and found.note and period.start.year <= as_of:
+                    notes.append(f"{indicator.name}, {fmt.period(period)}: {found.note}")
             name = fmt.unit_name(indicator.unit)
-            shown_with_unit = units.is_share(indicator.unit) or name in {"", "euro", "euros"}
+            shown_with_unit = facts.share or name in {"", "euro", "euros"}
             rows.append(
                 (indicator.name if shown_with_unit else f"{indicator.name} ({name})", depth, cells)
             )
         return Series([fmt.period(p) for p in periods], rows, notes)
 
-    def _cell(self, m: Measurement | None, unit: Any) -> str:
+    def _cell(self, m: Measurement | None, unit: Any, facts: UnitFacts) -> str:
         fmt = self.fmt
         if m is None:
             return ""
         if m.value is None:
             return label("none", fmt)
-        value = m.value.m_as(unit)  # an int keeps every digit
-        if units.is_share(unit) or units.to_unit(unit) == units.registry.EUR:
+        if facts.share or facts.money:
             text = fmt.quantity(m.value)
         else:
-            text = fmt.magnitude(value, unit)
+            text = fmt.magnitude(magnitude_in(m.value, unit), unit)  # an int keeps every digit
         if m.margin is not None:
-            margin = float(m.margin.m_as(unit))
-            if units.is_share(unit):
+            margin = float(magnitude_in(m.margin, unit))
+            if facts.share:
                 margin = units.in_percent(margin, unit)
             text += f" ± {fmt.number(margin, 1)}"
         if m.provisional:
