@@ -817,3 +817,21 @@ def test_unit_facts_are_found_by_the_unit_not_the_object() -> None:
     for _ in range(2):  # a refused unit is refused every time, never remembered
         with pytest.raises(progmon.errors.UnitError):
             unit_facts("degC")
+
+
+@settings(max_examples=200)
+@given(
+    value=st.floats(allow_nan=False, allow_infinity=False),
+    unit=st.sampled_from(["percent", "dimensionless", "permille", "ppm"]),
+)
+def test_a_units_percent_factor_is_in_percent(value: float, unit: str) -> None:
+    from progmon.report._format import unit_facts
+
+    assert unit_facts(unit).in_percent(value) == units.in_percent(value, unit)
+
+
+def test_a_unit_that_is_no_share_has_no_percent() -> None:
+    from progmon.report._format import unit_facts
+
+    with pytest.raises(progmon.errors.UnitError):
+        unit_facts("report").in_percent(3.0)

@@ -233,12 +233,24 @@ class UnitFacts:
     more than formatting the figure: parsing, comparing or hashing a unit.
     """
 
-    __slots__ = ("decimals", "events", "money", "names", "parsed", "share")
+    __slots__ = (
+        "_percent",
+        "decimals",
+        "dimensionality",
+        "events",
+        "money",
+        "names",
+        "parsed",
+        "share",
+    )
 
     def __init__(self, unit: Any) -> None:
         parsed = units.to_unit(unit)
         self.parsed = parsed
         self.share = units.is_share(parsed)
+        self.dimensionality = parsed.dimensionality
+        # in_percent is the magnitude times a factor of the unit's: that factor, kept.
+        self._percent = units.in_percent(1.0, parsed) if self.share else None
         self.money = bool(parsed == units.registry.EUR)
         # Shares and report marks get one decimal, money none; others as their figures.
         self.decimals: int | None = (
@@ -250,6 +262,20 @@ class UnitFacts:
             for lang in LANGUAGES
             for one in (False, True)
         }
+
+    def in_percent(self, magnitude: float) -> float:
+        """``units.in_percent(magnitude, unit)``, the unit's factor asked for once.
+
+        Raises:
+            UnitError: the unit is no share.
+
+        Example:
+            >>> unit_facts("dimensionless").in_percent(0.25)
+            25.0
+        """
+        if self._percent is None:
+            return units.in_percent(magnitude, self.parsed)  # which refuses it
+        return magnitude * self._percent
 
 
 # By the unit's container of names and powers (what pint's units compare and
@@ -541,7 +567,7 @@ class Formatter:
         else:
             magnitude, facts = _exact(value), unit_facts("count" if unit is None else unit)
         if facts.share:
-            return self.percent(units.in_percent(float(magnitude), facts.parsed))
+            return self.percent(facts.in_percent(float(magnitude)))
         if facts.money:
             return self.money(magnitude)
         text = self.number(magnitude, self.decimals(facts.parsed, magnitude))
@@ -559,7 +585,7 @@ class Formatter:
         """
         facts = unit_facts(unit)
         if facts.share:
-            points = units.in_percent(float(value), facts.parsed)
+            points = facts.in_percent(float(value))
             return f"{self.number(points, 1, sign=sign)} {_PERIOD_WORDS[self.lang][1]}"
         if facts.money:
             text = self.money(abs(value))

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Final
 
+from progmon import units
 from progmon._period import Period
 from progmon._targets import Kind
 
-from ._format import Formatter, magnitude_in
+from ._format import Formatter, magnitude_in, unit_facts
 
 __all__ = [
     "LABELS",
@@ -256,16 +257,17 @@ def trend_text(trend: str | None, slope: Any, unit: Any, fmt: Formatter) -> str:
     return " ".join(parts) if parts else label("none", fmt)
 
 
+_ONE_YEAR: Final = units.Quantity(1, "year")
+
+
 def _per_year(slope: Any, unit: Any) -> float:
     """A slope as a number of ``unit`` per year (a slope may carry ``/ year`` or not)."""
-    from progmon import units
-
     if isinstance(slope, int | float):
         return float(slope)
-    per_year = slope * units.Quantity(1, "year")
-    if per_year.dimensionality == units.Quantity(1, unit).dimensionality:
-        return float(per_year.m_as(unit))
-    return float(slope.m_as(unit))
+    per_year = slope * _ONE_YEAR
+    if per_year.dimensionality == unit_facts(unit).dimensionality:
+        return float(magnitude_in(per_year, unit))
+    return float(magnitude_in(slope, unit))
 
 
 def change_text(assessment: Any, fmt: Formatter) -> str:

@@ -41,6 +41,11 @@ class Badge:
     css: str
     description: str = ""
 
+    @property
+    def text(self) -> str:
+        """The symbol and the label, as plain text shows the status: ``▲ Op koers``."""
+        return f"{self.symbol} {self.label}"
+
 
 @dataclass(frozen=True)
 class Row:
@@ -362,7 +367,7 @@ class _Builder:
         if m.margin is not None:
             margin = float(magnitude_in(m.margin, unit))
             if facts.share:
-                margin = units.in_percent(margin, unit)
+                margin = facts.in_percent(margin)
             text += f" ± {fmt.number(margin, 1)}"
         if m.provisional:
             text += "*"
