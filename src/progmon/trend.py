@@ -89,6 +89,11 @@ _TINY: Final = 1.0e-20
 # values (16 MB per float array), so memory stays bounded for long series.
 _BLOCK_VALUES: Final = 1 << 21
 
+# Many series are processed this many values at a time (2 MB of floats): the
+# arrays of one chunk stay in the processor's cache, where one pass over all
+# of a large panel at once would stream every intermediate through memory.
+_CHUNK_VALUES: Final = 1 << 18
+
 # margin_test: a difference within this fraction of the figures' size of
 # the threshold is taken as equal to it (rounding of decimal figures).
 _MARGIN_SLACK: Final = 1e-9
@@ -292,8 +297,17 @@ def _time_major(values: npt.NDArray[Any]) -> npt.NDArray[Any]:
     return rows
 
 
-def _series(t: npt.ArrayLike, y: npt.ArrayLike, func: str) -> _Series:
-    """Check ``t`` and ``y``, and broadcast them to one shape ``(..., n)``."""
+class _Rows(NamedTuple):
+    """Checked input as rows: one row of ``n`` values per series."""
+
+    t: FloatArray  # (N, n), a read-only view where t is shared by all series
+    y: FloatArray  # (N, n)
+    t_missing: npt.NDArray[np.bool_]  # (N, n), True where t is NaN
+    shape: tuple[int, ...]  # the shape of a result, y.shape[:-1] after broadcasting
+
+
+def _rows(t: npt.ArrayLike, y: npt.ArrayLike, func: str) -> _Rows:
+    """Check ``t`` and ``y``, and broadcast them to one shape, as rows ``(N, n)``."""
     t_arr = _as_floats(t, "t", func)
     y_arr = _values(y, func)
     try:
@@ -304,11 +318,53 @@ def _series(t: npt.ArrayLike, y: npt.ArrayLike, func: str) -> _Series:
             element=f"trend.{func}(t)",
             value=t_arr.shape,
         ) from exc
-    t_tm = _time_major(np.broadcast_to(t_arr, shape))
-    y_tm = _time_major(np.broadcast_to(y_arr, shape))
-    # isnan on t before broadcasting: t is usually one row for all series.
-    missing = _time_major(np.broadcast_to(np.isnan(t_arr), shape)) | np.isnan(y_tm)
-    return _Series(t_tm, y_tm, missing, shape[:-1])
+    series, n = math.prod(shape[:-1]), shape[-1]
+    flat = (series, n)
+    return _Rows(
+        np.broadcast_to(t_arr, shape).reshape(flat),
+        np.broadcast_to(y_arr, shape).reshape(flat),
+        # isnan on t before broadcasting: t is usually one row for all series.
+        np.broadcast_to(np.isnan(t_arr), shape).reshape(flat),
+        shape[:-1],
+    )
+
+
+def _series(t: FloatArray, y: FloatArray, t_missing: npt.NDArray[np.bool_]) -> _Series:
+    """Rows ``(N, n)`` of one chunk in time-major layout."""
+    y_tm = _time_major(y)
+    missing = _time_major(t_missing) | np.isnan(y_tm)
+    return _Series(_time_major(t), y_tm, missing, (y.shape[0],))
+
+
+def _chunks(series: int, n: int) -> list[slice]:
+    """Slices of about ``_CHUNK_VALUES`` values over ``series`` rows of ``n`` values."""
+    step = max(1, _CHUNK_VALUES // max(n, 1))
+    return [slice(start, start + step) for start in range(0, series, step)] or [slice(0, 0)]
+
+
+def _chunked(
+    core: Callable[..., tuple[npt.NDArray[Any], ...]],
+    series: int,
+    n: int,
+    *arrays: npt.NDArray[Any],
+) -> tuple[npt.NDArray[Any], ...]:
+    """Apply ``core`` to the rows of ``arrays`` chunk by chunk, joining its results.
+
+    ``core`` takes the rows of one chunk of each array and returns arrays of
+    one value per row; every row is computed as it would be alone, so the
+    results do not depend on the chunk size.
+    """
+    parts = _chunks(series, n)
+    if len(parts) == 1:
+        return core(*arrays)
+    results: tuple[npt.NDArray[Any], ...] = ()
+    for part in parts:
+        found = core(*(a[part] for a in arrays))
+        if not results:
+            results = tuple(np.empty(series, dtype=f.dtype) for f in found)
+        for out, value in zip(results, found, strict=True):
+            out[part] = value
+    return results
 
 
 def _values(y: npt.ArrayLike, func: str) -> FloatArray:
@@ -362,9 +418,15 @@ def _normal_two_sided(z: FloatArray) -> FloatArray:
     return np.asarray(2.0 * _special().ndtr(-np.abs(z)), dtype=np.float64)
 
 
+#: ``scipy.special.ndtri`` at the levels of the default ``alpha`` (a test checks
+#: them against scipy): the tests and the slopes at those levels need no scipy.
+_QUANTILES: Final = {0.025: -1.9599639845400545}
+
+
 def _normal_quantile(p: float) -> float:
     """The ``p`` quantile of the standard normal (``scipy.special.ndtri``)."""
-    return float(_special().ndtri(p))
+    known = _QUANTILES.get(p)
+    return float(_special().ndtri(p)) if known is None else known
 
 
 def _t_two_sided(t: FloatArray, df: FloatArray) -> FloatArray:
@@ -505,7 +567,24 @@ def ols(t: npt.ArrayLike, y: npt.ArrayLike) -> OLSResult:
         >>> res.slope.round(4), res.n
         (array([-0.9286,  0.3333]), array([3, 2]))
     """
-    ts, ys, missing, shape = _series(t, y, "ols")
+    rows = _rows(t, y, "ols")
+    fields = _chunked(_ols_rows, rows.y.shape[0], rows.y.shape[1], rows.t, rows.y, rows.t_missing)
+    return OLSResult(*(_out(field, rows.shape) for field in fields))
+
+
+def _ols_slope(t: FloatArray, y: FloatArray, t_missing: npt.NDArray[np.bool_]) -> FloatArray:
+    """The slope of :func:`ols` on rows ``(N, n)``, without the p-value (and scipy)."""
+    (slope,) = _chunked(
+        functools.partial(_ols_rows, slope_only=True), y.shape[0], y.shape[1], t, y, t_missing
+    )
+    return slope
+
+
+def _ols_rows(
+    t: FloatArray, y: FloatArray, t_missing: npt.NDArray[np.bool_], *, slope_only: bool = False
+) -> tuple[npt.NDArray[Any], ...]:
+    """:func:`ols` on the rows of one chunk: its fields, or the slope alone."""
+    ts, ys, missing, _ = _series(t, y, t_missing)
     weight = (~missing).astype(np.float64)
     count = weight.sum(axis=0)
     # The origin moves to the first valid point: a constant series then
@@ -524,6 +603,8 @@ def ols(t: npt.ArrayLike, y: npt.ArrayLike) -> OLSResult:
 
     defined = (count >= 2) & (stt > 0)
     slope = np.where(defined, sty / stt, np.nan)
+    if slope_only:
+        return (slope,)
     t_bar = t0 + t_mean
     intercept = np.where(defined, (y0 + y_mean) - slope * t_bar, np.nan)
     r = np.where(defined & (syy > 0), sty / np.sqrt(stt * syy), np.nan)
@@ -540,15 +621,7 @@ def ols(t: npt.ArrayLike, y: npt.ArrayLike) -> OLSResult:
     stderr = np.where(two, 0.0, np.where(many, stderr_many, np.nan))
     intercept_stderr = stderr * np.sqrt(stt / count + t_bar * t_bar)
     intercept_stderr = np.where(two, 0.0, intercept_stderr)
-    return OLSResult(
-        slope=_out(slope, shape),
-        intercept=_out(intercept, shape),
-        rvalue=_out(r, shape),
-        pvalue=_out(pvalue, shape),
-        stderr=_out(stderr, shape),
-        intercept_stderr=_out(intercept_stderr, shape),
-        n=_out(count.astype(np.int64), shape),
-    )
+    return slope, intercept, r, pvalue, stderr, intercept_stderr, count.astype(np.int64)
 
 
 @_nan_arithmetic
@@ -586,7 +659,25 @@ def mann_kendall(y: npt.ArrayLike, alpha: float = 0.05) -> MannKendallResult:
     y_arr = _values(y, "mann_kendall")
     level = _alpha(alpha, "mann_kendall")
     shape, n = y_arr.shape[:-1], y_arr.shape[-1]
-    ys = _time_major(y_arr)
+    rows = y_arr.reshape(math.prod(shape), n)
+    core = functools.partial(_mann_kendall_rows, level=level)
+    fields = _chunked(core, rows.shape[0], n, rows)
+    return MannKendallResult(*(_out(field, shape) for field in fields))
+
+
+def _mann_kendall_trend(y: FloatArray, alpha: float = 0.05) -> npt.NDArray[np.str_]:
+    """The trend of :func:`mann_kendall` on rows ``(N, n)``, without the p-value (and scipy)."""
+    core = functools.partial(_mann_kendall_rows, level=alpha, trend_only=True)
+    (trend,) = _chunked(core, y.shape[0], y.shape[1], y)
+    return trend
+
+
+def _mann_kendall_rows(
+    y: FloatArray, *, level: float, trend_only: bool = False
+) -> tuple[npt.NDArray[Any], ...]:
+    """:func:`mann_kendall` on the rows of one chunk: its fields, or the trend alone."""
+    n = y.shape[-1]
+    ys = _time_major(y)
     count = n - np.isnan(ys).sum(axis=0)
     s = np.zeros(ys.shape[1])
     for lag in range(1, n):
@@ -600,20 +691,14 @@ def mann_kendall(y: npt.ArrayLike, alpha: float = 0.05) -> MannKendallResult:
     root = np.sqrt(var_s)
     z = np.where(s > 0, (s - 1) / root, np.where(s < 0, (s + 1) / root, 0.0))
     z = np.where(enough, z, np.nan)
-    tau = np.where(enough, s / (0.5 * k * (k - 1)), np.nan)
-    p = _normal_two_sided(z)
     h = np.abs(z) > -_normal_quantile(level / 2)
     trend = np.where(h & (z < 0), "decreasing", np.where(h & (z > 0), "increasing", "no trend"))
-    return MannKendallResult(
-        trend=_out(trend.astype("<U10"), shape),
-        h=_out(h, shape),
-        p=_out(p, shape),
-        z=_out(z, shape),
-        tau=_out(tau, shape),
-        s=_out(s, shape),
-        var_s=_out(var_s, shape),
-        n=_out(count.astype(np.int64), shape),
-    )
+    trend = trend.astype("<U10")
+    if trend_only:
+        return (trend,)
+    tau = np.where(enough, s / (0.5 * k * (k - 1)), np.nan)
+    p = _normal_two_sided(z)
+    return trend, h, p, z, tau, s, var_s, count.astype(np.int64)
 
 
 @_nan_arithmetic
@@ -653,20 +738,34 @@ def sen_slope(t: npt.ArrayLike, y: npt.ArrayLike, alpha: float = 0.95) -> SenSlo
         >>> print(f"{sen_slope([2013, 2017, 2019], [37.2, 36.0, 31.0]).slope:.4f}")
         -1.0333
     """
-    ts, ys, missing, shape = _series(t, y, "sen_slope")
+    rows = _rows(t, y, "sen_slope")
     level = _alpha(alpha, "sen_slope")
     if level > 0.5:
         level = 1.0 - level
-    z = _normal_quantile(level / 2.0)
+    core = functools.partial(_sen_rows, z=_normal_quantile(level / 2.0))
+    fields = _chunked(core, rows.y.shape[0], rows.y.shape[1], rows.t, rows.y, rows.t_missing)
+    return SenSlopeResult(*(_out(field, rows.shape) for field in fields))
+
+
+def _sen_slope_only(t: FloatArray, y: FloatArray, t_missing: npt.NDArray[np.bool_]) -> FloatArray:
+    """The slope of :func:`sen_slope` on rows ``(N, n)``, without its interval."""
+    core = functools.partial(_sen_rows, z=None)
+    (slope,) = _chunked(core, y.shape[0], y.shape[1], t, y, t_missing)
+    return slope
+
+
+def _sen_rows(
+    t: FloatArray, y: FloatArray, t_missing: npt.NDArray[np.bool_], *, z: float | None
+) -> tuple[npt.NDArray[Any], ...]:
+    """:func:`sen_slope` on the rows of one chunk; the slope alone where ``z`` is None."""
+    ts, ys, missing, _ = _series(t, y, t_missing)
     n, columns = ts.shape
     ts = np.where(missing, np.nan, ts)
     ys = np.where(missing, np.nan, ys)
     count = n - missing.sum(axis=0)
     k = count.astype(np.float64)
-    sigma_sq = (1 / 18.0) * (k * (k - 1) * (2 * k + 5) - _tie_term(ts) - _tie_term(ys))
-    # Sorting needs rows per series; NaN sorts last.
-    t_median = _sorted_median(np.sort(ts.T, axis=-1), count)
-    y_median = _sorted_median(np.sort(ys.T, axis=-1), count)
+    if z is not None:
+        sigma_sq = (1 / 18.0) * (k * (k - 1) * (2 * k + 5) - _tie_term(ts) - _tie_term(ys))
 
     first, second = np.triu_indices(n, 1)
     slope = np.full(columns, np.nan)
@@ -683,6 +782,8 @@ def sen_slope(t: npt.ArrayLike, y: npt.ArrayLike, alpha: float = 0.95) -> SenSlo
         m = first.size - np.isnan(slopes).sum(axis=0)
         ordered = np.sort(slopes.T, axis=-1)
         slope[part] = _sorted_median(ordered, m)
+        if z is None:
+            continue
         sigma = np.sqrt(np.where(sigma_sq[part] >= 0, sigma_sq[part], np.nan))
         upper = np.minimum(np.rint((m - z * sigma) / 2.0), m - 1)
         lower = np.maximum(np.rint((m + z * sigma) / 2.0) - 1, 0)
@@ -694,14 +795,13 @@ def sen_slope(t: npt.ArrayLike, y: npt.ArrayLike, alpha: float = 0.95) -> SenSlo
             interval, _take(ordered, np.where(interval, upper, 0).astype(np.intp)), np.nan
         )
 
+    if z is None:
+        return (slope,)
+    # Sorting needs rows per series; NaN sorts last.
+    t_median = _sorted_median(np.sort(ts.T, axis=-1), count)
+    y_median = _sorted_median(np.sort(ys.T, axis=-1), count)
     intercept = y_median - slope * t_median
-    return SenSlopeResult(
-        slope=_out(slope, shape),
-        intercept=_out(intercept, shape),
-        low_slope=_out(low, shape),
-        high_slope=_out(high, shape),
-        n=_out(count.astype(np.int64), shape),
-    )
+    return slope, intercept, low, high, count.astype(np.int64)
 
 
 @_nan_arithmetic
@@ -733,7 +833,33 @@ def cagr(t: npt.ArrayLike, y: npt.ArrayLike) -> Floats:
         >>> cagr([2013, 2017, 2019], [[37.2, 36.0, 31.0], [0.0, 1.0, 2.0]]).round(4)
         array([-0.0299,     nan])
     """
-    ts, ys, missing, shape = _series(t, y, "cagr")
+    rows = _rows(t, y, "cagr")
+    (rate,) = _chunked(_cagr_rows, rows.y.shape[0], rows.y.shape[1], rows.t, rows.y, rows.t_missing)
+    result: Floats = _out(rate, rows.shape)
+    return result
+
+
+def _cagr_two(t: FloatArray, y: FloatArray, t_missing: npt.NDArray[np.bool_]) -> FloatArray:
+    """:func:`cagr` of rows of two points (the growth between two figures), as the loop gives it.
+
+    The loop takes the earlier point first; where the times are equal the
+    rate is NaN whichever it takes.
+    """
+    t0, t1, y0, y1 = t[:, 0], t[:, 1], y[:, 0], y[:, 1]
+    both = ~(t_missing[:, 0] | t_missing[:, 1] | np.isnan(y0) | np.isnan(y1))
+    swap = t1 < t0
+    t_first, t_last = np.where(swap, t1, t0), np.where(swap, t0, t1)
+    y_first, y_last = np.where(swap, y1, y0), np.where(swap, y0, y1)
+    defined = both & (t_last > t_first) & (y_first > 0) & (y_last >= 0)
+    rate = np.expm1(np.log(y_last / y_first) / (t_last - t_first))
+    return np.where(defined, rate, np.nan)
+
+
+def _cagr_rows(t: FloatArray, y: FloatArray, t_missing: npt.NDArray[np.bool_]) -> tuple[FloatArray]:
+    """:func:`cagr` on the rows of one chunk."""
+    if y.shape[1] == 2:
+        return (_cagr_two(t, y, t_missing),)
+    ts, ys, missing, _ = _series(t, y, t_missing)
     n = ts.shape[0]
     count = n - missing.sum(axis=0)
     t_first, t_last = np.full(count.shape, np.inf), np.full(count.shape, -np.inf)
@@ -749,8 +875,7 @@ def cagr(t: npt.ArrayLike, y: npt.ArrayLike) -> Floats:
         np.copyto(y_last, ys[k], where=later)
     defined = (count >= 2) & (t_last > t_first) & (y_first > 0) & (y_last >= 0)
     rate = np.expm1(np.log(y_last / y_first) / (t_last - t_first))
-    result: Floats = _out(np.where(defined, rate, np.nan), shape)
-    return result
+    return (np.where(defined, rate, np.nan),)
 
 
 @_nan_arithmetic
