@@ -10,6 +10,7 @@ gathers a programme's indicators into one call of it.
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable, Mapping
 from typing import Any, Final, ParamSpec, TypeAlias, TypeVar
 
@@ -51,7 +52,28 @@ MethodLike: TypeAlias = Method | str | None
 SIGNIFICANCE: Final = 0.05
 
 
+#: The series of a panel are assessed this many figures at a time (2 MB of
+#: floats): one chunk's arrays stay in the processor's cache, where a pass
+#: over all of a large panel at once streams every intermediate through memory.
+_CHUNK_VALUES: Final = 1 << 18
+
+
+class _Owned:
+    """An array that :func:`assess_panel` made for its result alone: kept, not copied."""
+
+    __slots__ = ("array",)
+
+    def __init__(self, array: npt.NDArray[Any]) -> None:
+        array.flags.writeable = False
+        self.array = array
+
+    def __array__(self, dtype: Any = None, copy: Any = None) -> npt.NDArray[Any]:
+        return self.array
+
+
 def _readonly(array: npt.ArrayLike) -> npt.NDArray[Any]:
+    if isinstance(array, _Owned):
+        return array.array
     result = np.array(array)
     result.flags.writeable = False
     return result
@@ -71,7 +93,64 @@ def _array() -> Any:
     return attrs.field(converter=_readonly, eq=_ARRAY_EQ)
 
 
-@attrs.frozen
+class _Statistics:
+    """The slope and Mann-Kendall trend of a panel's series, worked out on first use.
+
+    Holds the series (a copy, NaN outside the figures that count) until then.
+    Two are equal when their results are; a pickle holds the results alone.
+    """
+
+    __slots__ = ("_count", "_masked", "_slope", "_t", "_trend")
+
+    def __init__(
+        self,
+        t: FloatArray | None,
+        masked: FloatArray | None,
+        count: npt.NDArray[np.int64] | None,
+        slope: FloatArray | None = None,
+        trend: npt.NDArray[np.str_] | None = None,
+    ) -> None:
+        self._t, self._masked, self._count = t, masked, count
+        self._slope, self._trend = slope, trend
+
+    @classmethod
+    def empty(cls) -> _Statistics:
+        return cls(None, None, None, _readonly(np.empty(0)), _readonly(np.empty(0, "<U10")))
+
+    def _work_out(self) -> tuple[FloatArray, npt.NDArray[np.str_]]:
+        if self._slope is None or self._trend is None:
+            assert self._t is not None  # noqa: S101
+            assert self._masked is not None  # noqa: S101
+            assert self._count is not None  # noqa: S101
+            slope, direction = _trends(self._t, self._masked, self._count)
+            self._slope, self._trend = _Owned(slope).array, _Owned(direction).array
+            self._t = self._masked = self._count = None
+        return self._slope, self._trend
+
+    @property
+    def slope(self) -> FloatArray:
+        return self._work_out()[0]
+
+    @property
+    def trend(self) -> npt.NDArray[np.str_]:
+        return self._work_out()[1]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, _Statistics):
+            return NotImplemented
+        return _arrays_equal(self.slope, other.slope) and _arrays_equal(self.trend, other.trend)
+
+    __hash__ = None  # type: ignore[assignment]  # as the arrays it holds
+
+    def __getstate__(self) -> tuple[FloatArray, npt.NDArray[np.str_]]:
+        return self._work_out()
+
+    def __setstate__(self, state: tuple[FloatArray, npt.NDArray[np.str_]]) -> None:
+        self._t = self._masked = self._count = None
+        self._slope, self._trend = (_readonly(a) for a in state)
+
+
+@attrs.frozen(repr=False)
 class PanelAssessment:
     """The assessment of many series at once; every array has the panel's shape.
 
@@ -101,10 +180,6 @@ class PanelAssessment:
         change: ``latest - baseline``.
         relative_change: ``change / |baseline|`` (NaN for a zero baseline).
         significant: 1.0 if the change exceeds its margin, 0.0 if not, NaN if unknown.
-        slope: Trend per year: Theil-Sen with 3 or more points, else the
-            two-point slope.
-        trend: Mann-Kendall: "increasing", "decreasing", "no trend", or ""
-            with fewer than 4 points.
         count: Number of figures from the baseline up to ``as_of``.
         method: The method that assessed the panel.
 
@@ -115,6 +190,9 @@ class PanelAssessment:
         ...                    deadline=2030.5, direction=-1)
         >>> [s.value for s in res.statuses()], res.progress.tolist()
         (['on-track', 'off-track'], [0.4, 0.1])
+
+    ``slope`` and ``trend``, statistics of each whole series, are worked out
+    when first read (from a copy of the figures), not in :func:`assess_panel`.
     """
 
     status: npt.NDArray[np.int8] = _array()
@@ -135,10 +213,35 @@ class PanelAssessment:
     change: FloatArray = _array()
     relative_change: FloatArray = _array()
     significant: FloatArray = _array()
-    slope: FloatArray = _array()
-    trend: npt.NDArray[np.str_] = _array()
     count: npt.NDArray[np.int64] = _array()
     method: Method = DEFAULT
+    _statistics: _Statistics = attrs.field(factory=_Statistics.empty, alias="statistics")
+
+    @property
+    def slope(self) -> FloatArray:
+        """Trend per year: Theil-Sen with 3 or more points, else the two-point slope.
+
+        Example:
+            >>> assess_panel([2015, 2016, 2017], [[10.0, 12.0, 13.0]]).slope.tolist()
+            [1.5]
+        """
+        return self._statistics.slope
+
+    @property
+    def trend(self) -> npt.NDArray[np.str_]:
+        """Mann-Kendall: "increasing", "decreasing", "no trend", or "" with fewer than 4 points.
+
+        Example:
+            >>> assess_panel([2015, 2016, 2017, 2018, 2019], [[1.0, 2, 3, 4, 5]]).trend.tolist()
+            ['increasing']
+        """
+        return self._statistics.trend
+
+    def __repr__(self) -> str:
+        shown = [f.name for f in attrs.fields(PanelAssessment) if f.repr]
+        at = shown.index("count")
+        names = [*shown[:at], "slope", "trend", *shown[at:]]
+        return f"PanelAssessment({', '.join(f'{n}={getattr(self, n)!r}' for n in names)})"
 
     @property
     def thresholds(self) -> Mapping[str, float]:
@@ -175,18 +278,19 @@ class PanelAssessment:
             >>> res.counts()[Status.DETERIORATING]
             1
         """
-        found = np.bincount(self.status.ravel().astype(np.intp), minlength=len(_STATUSES))
-        return dict(zip(_STATUSES.tolist(), found.tolist(), strict=True))
+        found = np.bincount(self.status.reshape(-1), minlength=len(_STATUSES))
+        return dict(zip(_MEMBERS, found.tolist(), strict=True))
 
 
 _STATUSES: Final = np.array(list(Status), dtype=object)
+_MEMBERS: Final = tuple(Status)
 
 
 # --------------------------------------------------------------------------- inputs
 
 
 def _broadcast_rows(value: npt.ArrayLike | None, shape: tuple[int, ...], fill: float) -> FloatArray:
-    array = np.full(shape, fill) if value is None else np.asarray(value, dtype=np.float64)
+    array = np.float64(fill) if value is None else np.asarray(value, dtype=np.float64)
     try:
         return np.broadcast_to(array, shape)
     except ValueError as e:
@@ -198,7 +302,15 @@ def _broadcast_rows(value: npt.ArrayLike | None, shape: tuple[int, ...], fill: f
 
 
 def _pick(values: FloatArray, index: npt.NDArray[np.intp]) -> FloatArray:
-    picked: FloatArray = np.take_along_axis(values, index[..., None], axis=-1)[..., 0]
+    """``values[i, index[i]]`` for each row ``i``."""
+    if values.strides[0] == 0:  # one row for all (times shared by every series)
+        shared: FloatArray = values[0][index]
+        return shared
+    rows, n = values.shape
+    if values.flags.c_contiguous:
+        flat: FloatArray = values.reshape(-1).take(np.arange(0, rows * n, n) + index)
+        return flat
+    picked: FloatArray = values[np.arange(rows), index]
     return picked
 
 
@@ -206,9 +318,8 @@ def _pick(values: FloatArray, index: npt.NDArray[np.intp]) -> FloatArray:
 class _Ends:
     """Where each series starts (its baseline) and ends (its latest figure)."""
 
-    values: FloatArray
-    times: FloatArray
     used: BoolArray
+    count: npt.NDArray[np.int64]
     first: npt.NDArray[np.intp]
     last: npt.NDArray[np.intp]
     has_base: BoolArray
@@ -219,49 +330,45 @@ class _Ends:
     y_last: FloatArray
 
 
+def _over_time(mask: BoolArray) -> BoolArray:
+    """``mask`` of rows ``(c, n)`` time-major: reductions over time then add whole rows.
+
+    On short series that is several times faster than reducing the last axis.
+    """
+    return np.ascontiguousarray(mask.T)
+
+
 def _ends(
-    t: npt.ArrayLike, y: npt.ArrayLike, baseline: npt.ArrayLike | None, as_of: float | None
+    times: FloatArray, values: FloatArray, base_t: FloatArray | None, as_of: float | None
 ) -> _Ends:
-    values = np.asarray(y, dtype=np.float64)
-    if values.ndim == 0:
-        raise ValidationError("must have a time axis", element="assess_panel(y)", value=y)
-    try:
-        times = np.broadcast_to(np.asarray(t, dtype=np.float64), values.shape)
-    except ValueError as e:
-        raise ValidationError(
-            "t does not broadcast against y", element="assess_panel(t)", value=np.shape(t)
-        ) from e
-    if values.shape[-1] == 0:
-        # No figures at all: one missing figure says the same and keeps argmax defined.
-        values = np.full((*values.shape[:-1], 1), np.nan)
-        times = np.full(values.shape, np.nan)
-    rows = values.shape[:-1]
+    """The ends of the rows ``(c, n)`` of one chunk, and the number of figures that count."""
     n = values.shape[-1]
-    valid = ~np.isnan(values) & ~np.isnan(times)
+    # isnan of times shared by every series on their one row.
+    timed = np.broadcast_to(~np.isnan(times[:1]), times.shape) if times.strides[0] == 0 else None
+    valid = ~np.isnan(values) & (~np.isnan(times) if timed is None else timed)
     if as_of is not None:
         valid &= times <= as_of
-    base_t = _broadcast_rows(baseline, rows, np.nan)
-    if baseline is None:
+    valid_t = _over_time(valid)
+    any_valid = np.asarray(valid_t.any(axis=0))
+    last = n - 1 - np.argmax(valid[..., ::-1], axis=-1)
+    if base_t is None:
         first = np.argmax(valid, axis=-1)
-        has_base = valid.any(axis=-1)
-        valid_from_base = valid
+        has_base, used, used_t = any_valid, valid, valid_t
     else:
         # A row whose baseline time is NaN has no baseline figure (yet): nothing to judge.
         at_base = valid & (times == base_t[..., None])
         first = np.argmax(at_base, axis=-1)
-        has_base = at_base.any(axis=-1)
+        has_base = np.asarray(_over_time(at_base).any(axis=0))
         # Figures before the baseline belong to before the programme: not counted in its trend.
-        valid_from_base = valid & (times >= base_t[..., None])
-    last = n - 1 - np.argmax(valid[..., ::-1], axis=-1)
-    any_valid = valid.any(axis=-1)
+        used = valid & (times >= base_t[..., None]) & has_base[..., None]
+        used_t = _over_time(used)
     return _Ends(
-        values=values,
-        times=times,
-        used=valid_from_base & np.asarray(has_base)[..., None],
+        used=used,
+        count=used_t.view(np.uint8).sum(axis=0, dtype=np.int64),
         first=first,
         last=last,
-        has_base=np.asarray(has_base),
-        any_valid=np.asarray(any_valid),
+        has_base=has_base,
+        any_valid=any_valid,
         t_base=np.where(has_base, _pick(times, first), np.nan),
         y_base=np.where(has_base, _pick(values, first), np.nan),
         t_last=np.where(any_valid, _pick(times, last), np.nan),
@@ -316,6 +423,7 @@ class _Verdict:
     compound: BoolArray
     progress: FloatArray
     projection: FloatArray
+    way: BoolArray
 
 
 def _judge(
@@ -347,8 +455,13 @@ def _judge(
         ratio = np.where(quantitative, method.ratio(rows), np.nan)
         projection = method.project(rows)
         crosses = norm & reached & (tt > tl) & (sgn * (projection - req) < 0)
-    progress = np.where(_has_way(kind, sgn, req, yb), gap_closed(yb, y_eff, req), np.nan)
-    rate_status = method.classify_rate(np.nan_to_num(rate, nan=0.0), rows)
+    way = _has_way(kind, sgn, req, yb)
+    progress = np.where(way, gap_closed(yb, y_eff, req), np.nan)
+    # The growth rate decides rows without a quantitative target or deadline only.
+    if (~quantitative | np.isnan(tt)).any():
+        rate_status = method.classify_rate(np.nan_to_num(rate, nan=0.0), rows)
+    else:
+        rate_status = np.zeros(count.shape, dtype=np.int8)
     ratio_status = method.classify(np.nan_to_num(ratio, nan=0.0), rows)
     worse = sgn * (y_eff - yb) < 0
     gap_zero_status = np.where(worse, DETERIORATING, OFF_TRACK)
@@ -373,21 +486,26 @@ def _judge(
         (quantitative, ratio_status, np.where(margin_or >= 0, margin_or, reason_code("ratio"))),
     ]
     shape = count.shape
-    conditions = [np.broadcast_to(np.asarray(c, dtype=bool), shape) for c, _, _ in rules]
-    status = np.select(conditions, [np.broadcast_to(s, shape) for _, s, _ in rules], rate_status)
     rate_reason = np.where(margin_or >= 0, margin_or, reason_code("rate"))
-    reason = np.select(conditions, [np.broadcast_to(r, shape) for _, _, r in rules], rate_reason)
+    status = np.array(np.broadcast_to(rate_status, shape), dtype=np.int8)
+    reason = np.array(np.broadcast_to(rate_reason, shape), dtype=np.int8)
+    # First match wins: the rules from the last to the first, each over what follows it.
+    for condition, rule_status, rule_reason in reversed(rules):
+        where = np.broadcast_to(condition, shape)
+        np.copyto(status, rule_status, where=where, casting="unsafe")
+        np.copyto(reason, rule_reason, where=where, casting="unsafe")
     judged = status <= DETERIORATING
     # "+ 0.0" turns the -0.0 of "no change, lower is better" into 0.0, which
     # a report prints as 0.00 rather than as a move the wrong way.
     return _Verdict(
-        status=status.astype(np.int8),
-        reason=reason.astype(np.int8),
+        status=status,
+        reason=reason,
         ratio=np.where(judged & quantitative, ratio, np.nan) + 0.0,
         rate=np.where(moved, rate, np.nan) + 0.0,
         compound=compound,
         progress=progress,
         projection=np.where(moved, projection, np.nan),
+        way=way,
     )
 
 
@@ -402,24 +520,42 @@ def _has_way(kind: Any, sign: Any, required: Any, baseline: Any) -> BoolArray:
 
 
 def _trends(
-    times: FloatArray, values: FloatArray, used: BoolArray
-) -> tuple[FloatArray, npt.NDArray[np.str_], npt.NDArray[np.int64]]:
-    """Slope (Theil-Sen from 3 points, else two-point) and Mann-Kendall (from 4 points)."""
-    masked = np.where(used, values, np.nan)
-    count = used.sum(axis=-1)
-    rows = values.shape[:-1]
-    slope = np.full(rows, np.nan)
-    direction = np.full(rows, "", dtype="<U10")
-    if (count >= 2).any():
-        ols = np.asarray(trend.ols(times, masked).slope, dtype=np.float64)
-        slope = np.where(count == 2, ols, slope)
-    if (count >= 3).any():
-        sen = np.asarray(trend.sen_slope(times, masked).slope, dtype=np.float64)
-        slope = np.where(count >= 3, sen, slope)
-    if (count >= 4).any():
-        test = np.asarray(trend.mann_kendall(masked).trend).astype("<U10")
-        direction = np.where(count >= 4, test, direction)
-    return slope, direction, count
+    t: FloatArray, masked: FloatArray, count: npt.NDArray[np.int64]
+) -> tuple[FloatArray, npt.NDArray[np.str_]]:
+    """Slope (Theil-Sen from 3 points, else two-point) and Mann-Kendall (from 4 points).
+
+    ``masked`` holds the figures that count, NaN elsewhere; each statistic is
+    worked out for the rows with enough of them only (a row's result does not
+    depend on the others).
+    """
+    rows, n = masked.shape[:-1], masked.shape[-1]
+    series = math.prod(rows)
+    y = masked.reshape(series, n)
+    times = np.broadcast_to(t, masked.shape).reshape(series, n)
+    t_missing = np.broadcast_to(np.isnan(t), masked.shape).reshape(series, n)
+    counts = count.reshape(series)
+    slope = np.full(series, np.nan)
+    direction = np.full(series, "", dtype="<U10")
+    with np.errstate(all="ignore"):
+        two = counts == 2
+        # The slopes and the trend alone: no p-value, so no scipy.
+        if two.any():
+            slope[two] = trend._ols_slope(*_where_rows(two, times, y, t_missing))  # noqa: SLF001
+        more = counts >= 3
+        if more.any():
+            slope[more] = trend._sen_slope_only(*_where_rows(more, times, y, t_missing))  # noqa: SLF001
+        four = counts >= 4
+        if four.any():
+            (shown,) = _where_rows(four, y)
+            direction[four] = trend._mann_kendall_trend(shown)  # noqa: SLF001
+    return slope.reshape(rows), direction.reshape(rows)
+
+
+def _where_rows(mask: BoolArray, *arrays: npt.NDArray[Any]) -> list[npt.NDArray[Any]]:
+    """The rows of ``arrays`` where ``mask``; the arrays themselves where it holds for all."""
+    if mask.all():
+        return list(arrays)
+    return [array[mask] for array in arrays]
 
 
 _P = ParamSpec("_P")
@@ -513,84 +649,189 @@ def assess_panel(
         [0.9665, 0.1801, -0.3435]
     """
     chosen = get_method(method)
-    ends = _ends(t, y, baseline, as_of)
-    values, first, last, has_base = ends.values, ends.first, ends.last, ends.has_base
-    t_base, y_base, t_last, y_last = ends.t_base, ends.y_base, ends.t_last, ends.y_last
-    rows = values.shape[:-1]
-
-    if np.shape(y)[-1] == 0:
-        # No figures, so no margins: _ends padded y with one missing figure.
+    values = np.asarray(y, dtype=np.float64)
+    if values.ndim == 0:
+        raise ValidationError("must have a time axis", element="assess_panel(y)", value=y)
+    # A copy: the statistics read the times when first asked for, maybe after t changed.
+    t_arr = np.array(t, dtype=np.float64)
+    try:
+        np.broadcast_to(t_arr, values.shape)
+    except ValueError as e:
+        raise ValidationError(
+            "t does not broadcast against y", element="assess_panel(t)", value=np.shape(t)
+        ) from e
+    if values.shape[-1] == 0:
+        # No figures at all: one missing figure says the same and keeps argmax defined;
+        # no figures, so no margins.
+        values = np.full((*values.shape[:-1], 1), np.nan)
+        t_arr = np.full(values.shape, np.nan)
         margin = sample_size = None
-    margins = _broadcast_rows(margin, values.shape, np.nan)
-    sizes = _broadcast_rows(sample_size, values.shape, np.nan)
-    significant = _significance(
-        (y_base, _pick(margins, first), _pick(sizes, first)),
-        (y_last, _pick(margins, last), _pick(sizes, last)),
-        _broadcast_rows(share_scale, rows, np.nan),
-    )
-    significant = np.where(has_base & (t_last > t_base), significant, np.nan)
+    rows, n = values.shape[:-1], values.shape[-1]
+    series = math.prod(rows)
 
-    required = _broadcast_rows(target, rows, np.nan)
-    default_kind = np.where(np.isnan(required), Kind.TREND, Kind.LEVEL)
-    kinds = default_kind if kind is None else np.broadcast_to(np.asarray(kind, np.int8), rows)
-    sign = np.nan_to_num(_broadcast_rows(direction, rows, 0.0), nan=0.0)
-    t_deadline = _broadcast_rows(deadline, rows, np.nan)
+    def per_row(value: npt.ArrayLike | None, fill: float) -> FloatArray:
+        return _broadcast_rows(value, rows, fill).reshape(series)
+
+    def per_figure(value: npt.ArrayLike | None) -> FloatArray | None:
+        if value is None:
+            return None
+        return _broadcast_rows(value, values.shape, np.nan).reshape(series, n)
+
+    kinds = None if kind is None else np.broadcast_to(np.asarray(kind, np.int8), rows)
     path_times, path_values = _path(path_t, path_y, rows)
+    k = path_times.shape[-1]
+    shares = None if share_scale is None else per_row(share_scale, np.nan)
+    inputs = _Inputs(
+        times=np.broadcast_to(t_arr, values.shape).reshape(series, n),
+        values=values.reshape(series, n),
+        base=None if baseline is None else per_row(baseline, np.nan),
+        margins=per_figure(margin),
+        sizes=per_figure(sample_size) if shares is not None else None,
+        shares=shares,
+        required=per_row(target, np.nan),
+        kind=None if kinds is None else kinds.reshape(series),
+        direction=per_row(direction, 0.0),
+        deadline=per_row(deadline, np.nan),
+        limit=per_row(limit, np.nan),
+        path_t=path_times.reshape(series, k),
+        path_y=path_values.reshape(series, k),
+    )
+    masked = np.empty((series, n))
+    results: dict[str, npt.NDArray[Any]] = {}
+    step = max(1, _CHUNK_VALUES // n)
+    for start in range(0, max(series, 1), step):
+        part = slice(start, start + step)
+        found = _assess_chunk(chosen, inputs, part, as_of=as_of, at=at, masked=masked[part])
+        if not results:
+            results = {name: np.empty(series, dtype=f.dtype) for name, f in found.items()}
+        for name, value in found.items():
+            results[name][part] = value
+    fields = {name: _Owned(value.reshape(rows)) for name, value in results.items()}
+    count = results["count"].reshape(rows)
+    return PanelAssessment(
+        **fields,  # type: ignore[arg-type]
+        method=chosen,
+        statistics=_Statistics(t_arr, masked.reshape(*rows, n), count),
+    )
+
+
+@attrs.frozen
+class _Inputs:
+    """The arguments of :func:`assess_panel` as rows: ``(series,)``, or ``(series, n)`` per figure.
+
+    None where an argument was not given and its absence says all.
+    """
+
+    times: FloatArray
+    values: FloatArray
+    base: FloatArray | None
+    margins: FloatArray | None
+    sizes: FloatArray | None
+    shares: FloatArray | None
+    required: FloatArray
+    kind: IntArray | None
+    direction: FloatArray
+    deadline: FloatArray
+    limit: FloatArray
+    path_t: FloatArray
+    path_y: FloatArray
+
+
+def _part(array: npt.NDArray[Any] | None, part: slice) -> Any:
+    return None if array is None else array[part]
+
+
+def _assess_chunk(
+    chosen: Method,
+    inputs: _Inputs,
+    part: slice,
+    *,
+    as_of: float | None,
+    at: float | None,
+    masked: FloatArray,
+) -> dict[str, npt.NDArray[Any]]:
+    """Assess the rows ``part`` of a panel: its fields, and the figures that count in ``masked``."""
+    values = inputs.values[part]
+    ends = _ends(inputs.times[part], values, _part(inputs.base, part), as_of)
+    first, last, has_base = ends.first, ends.last, ends.has_base
+    t_base, y_base, t_last, y_last = ends.t_base, ends.y_base, ends.t_last, ends.y_last
+    margins, sizes = _part(inputs.margins, part), _part(inputs.sizes, part)
+    if margins is None and sizes is None:
+        # Neither margins nor sample sizes (with the scale of a share): nothing to test.
+        significant = np.full(y_base.shape, np.nan)
+    else:
+        nothing = np.full(y_base.shape, np.nan)
+
+        def at_index(figures: FloatArray | None, index: npt.NDArray[np.intp]) -> FloatArray:
+            return nothing if figures is None else _pick(figures, index)
+
+        significant = _significance(
+            (y_base, at_index(margins, first), at_index(sizes, first)),
+            (y_last, at_index(margins, last), at_index(sizes, last)),
+            nothing if inputs.shares is None else inputs.shares[part],
+        )
+        significant = np.where(has_base & (t_last > t_base), significant, np.nan)
+
+    required = inputs.required[part]
+    if inputs.kind is None:
+        kinds = np.where(np.isnan(required), Kind.TREND, Kind.LEVEL).astype(np.int8)
+    else:
+        kinds = inputs.kind[part]
+    sign = np.nan_to_num(inputs.direction[part], nan=0.0)
     judged_rows = Rows(
         t_base=t_base,
         y_base=y_base,
         t_latest=t_last,
         # A change within its survey margin counts as no change.
         y_latest=np.where(significant == 0, y_base, y_last),
-        t_deadline=t_deadline,
+        t_deadline=inputs.deadline[part],
         required=required,
         sign=sign,
-        limit=_broadcast_rows(limit, rows, np.nan),
-        path_t=path_times,
-        path_y=path_values,
+        limit=inputs.limit[part],
+        path_t=inputs.path_t[part],
+        path_y=inputs.path_y[part],
     )
     verdict = _judge(
         chosen,
         judged_rows,
         count=ends.any_valid.astype(np.float64),
-        kind=np.asarray(kinds, dtype=np.int8),
+        kind=kinds,
         significant=significant,
     )
     when = at if at is not None else as_of
     quantitative = (kinds == Kind.LEVEL) | (kinds == Kind.NORM)
     at_time = t_last if when is None else when
     expected = np.where(quantitative, judged_rows.expected(at_time), np.nan)
-    expected_latest = np.where(quantitative, judged_rows.expected(t_last), np.nan)
-    slope, direction_of_trend, count = _trends(ends.times, values, ends.used)
+    if when is None:
+        expected_latest = expected
+    else:
+        expected_latest = np.where(quantitative, judged_rows.expected(t_last), np.nan)
+    np.copyto(masked, np.nan)
+    np.copyto(masked, values, where=ends.used)
     change = y_last - y_base
     with np.errstate(divide="ignore", invalid="ignore"):
         relative = np.where(y_base != 0, change / np.abs(y_base), np.nan)
-    return PanelAssessment(
-        status=verdict.status,
-        reason=verdict.reason,
-        ratio=verdict.ratio,
-        rate=verdict.rate,
-        compound=verdict.compound,
-        progress=verdict.progress,
-        expected_progress=np.where(
-            _has_way(kinds, sign, required, y_base), gap_closed(y_base, expected, required), np.nan
-        ),
-        projection=verdict.projection,
-        expected=expected,
-        expected_latest=expected_latest,
-        required=np.where(quantitative, required, np.nan),
-        baseline=y_base,
-        baseline_time=t_base,
-        latest=y_last,
-        latest_time=t_last,
-        change=change,
-        relative_change=relative,
-        significant=significant,
-        slope=slope,
-        trend=direction_of_trend,
-        count=count,
-        method=chosen,
-    )
+    return {
+        "status": verdict.status,
+        "reason": verdict.reason,
+        "ratio": verdict.ratio,
+        "rate": verdict.rate,
+        "compound": verdict.compound,
+        "progress": verdict.progress,
+        "expected_progress": np.where(verdict.way, gap_closed(y_base, expected, required), np.nan),
+        "projection": verdict.projection,
+        "expected": expected,
+        "expected_latest": expected_latest,
+        "required": np.where(quantitative, required, np.nan),
+        "baseline": y_base,
+        "baseline_time": t_base,
+        "latest": y_last,
+        "latest_time": t_last,
+        "change": change,
+        "relative_change": relative,
+        "significant": significant,
+        "count": ends.count,
+    }
 
 
 def _path(
