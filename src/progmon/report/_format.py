@@ -111,6 +111,8 @@ _PRECISION: Final = 400
 # such a figure is shown as the digits it has times a power of ten (1,5E308),
 # not as a row of zeros hundreds of characters wide in a table or an axis.
 _SCIENTIFIC_FROM: Final = 1e15
+# The figures a pattern remembers having written (see _Pattern.write).
+_MOST_WRITTEN: Final = 100_000
 _DIGITS: Final = re.compile(r"#,##0(?:\.0+)?")
 
 
@@ -162,7 +164,17 @@ class _Pattern:
     prefix and a suffix); :func:`_compiled` leaves any other to Babel.
     """
 
-    __slots__ = ("group", "max_frac", "min_frac", "point", "prefix", "quantum", "scale", "suffix")
+    __slots__ = (
+        "group",
+        "max_frac",
+        "min_frac",
+        "point",
+        "prefix",
+        "quantum",
+        "scale",
+        "suffix",
+        "written",
+    )
 
     def __init__(self, parsed: NumberPattern, locale: Locale) -> None:
         self.scale = parsed.scale
@@ -173,10 +185,29 @@ class _Pattern:
         self.suffix = tuple(_plain_spaces(s) for s in parsed.suffix)
         self.group = _plain_spaces(get_group_symbol(locale))
         self.point = _plain_spaces(get_decimal_symbol(locale))
+        self.written: dict[float, str] = {}
 
-    def apply(self, number: decimal.Decimal) -> str:
-        """``number`` (finite) as Babel's ``pattern.apply(number, locale)`` writes it."""
-        value = number.scaleb(self.scale, _CONTEXT)
+    def write(self, value: float) -> str:
+        """``value`` (finite; an int or a float) as :meth:`apply` writes it, each value once.
+
+        Figures repeat (a share with one decimal has a thousand values), so
+        each is written once per pattern. An int and a float that are equal
+        are the same number to Babel; zero is written every time, as 0.0 and
+        -0.0 are equal keys but "0" and "-0" to Babel.
+        """
+        if not value:
+            return self.apply(value)
+        text = self.written.get(value)
+        if text is None:
+            if len(self.written) >= _MOST_WRITTEN:
+                self.written.clear()  # a stream of distinct figures costs memory no longer
+            text = self.written[value] = self.apply(value)
+        return text
+
+    def apply(self, number: float) -> str:
+        """``number`` (finite) as Babel's ``pattern.apply(_number(number), locale)`` writes it."""
+        exact = decimal.Decimal(number if isinstance(number, int) else repr(number))
+        value = exact.scaleb(self.scale, _CONTEXT)
         negative = int(value.is_signed())
         rounded = value.copy_abs().normalize(_CONTEXT).quantize(self.quantum, context=_CONTEXT)
         whole, _, fraction = f"{rounded:f}".partition(".")
@@ -217,11 +248,12 @@ def _format(
     ``function`` is Babel's ``format_decimal`` or ``format_percent``: they
     differ only in the pattern, which says whether the value is scaled.
     """
-    number = _number(value)
-    if isinstance(number, decimal.Decimal) and abs(shown) < _SCIENTIFIC_FROM:
+    if not (isinstance(value, int) and not isinstance(value, bool)):
+        value = float(value)  # a numpy scalar (a chart's tick), a bool: as Babel is given them
+    if math.isfinite(value) and abs(shown) < _SCIENTIFIC_FROM:
         compiled = _compiled(pattern, locale)
         if compiled is not None:
-            return compiled.apply(number)
+            return compiled.write(value)
     return _babel(function, value, pattern, shown=shown, locale=locale)
 
 
