@@ -96,35 +96,40 @@ def _array() -> Any:
 class _Statistics:
     """The slope and Mann-Kendall trend of a panel's series, worked out on first use.
 
-    Holds the series (a copy, NaN outside the figures that count) until then.
+    Holds the series (a copy) and which of their figures count until then.
     Two are equal when their results are; a pickle holds the results alone.
     """
 
-    __slots__ = ("_count", "_masked", "_slope", "_t", "_trend")
+    __slots__ = ("_count", "_slope", "_t", "_trend", "_used", "_values")
 
     def __init__(
         self,
-        t: FloatArray | None,
-        masked: FloatArray | None,
-        count: npt.NDArray[np.int64] | None,
+        series: tuple[FloatArray, FloatArray, BoolArray, npt.NDArray[np.int64]] | None,
         slope: FloatArray | None = None,
         trend: npt.NDArray[np.str_] | None = None,
     ) -> None:
-        self._t, self._masked, self._count = t, masked, count
+        self._t: FloatArray | None = None
+        self._values: FloatArray | None = None
+        self._used: BoolArray | None = None
+        self._count: npt.NDArray[np.int64] | None = None
+        if series is not None:
+            self._t, self._values, self._used, self._count = series
         self._slope, self._trend = slope, trend
 
     @classmethod
     def empty(cls) -> _Statistics:
-        return cls(None, None, None, _readonly(np.empty(0)), _readonly(np.empty(0, "<U10")))
+        return cls(None, _readonly(np.empty(0)), _readonly(np.empty(0, "<U10")))
 
     def _work_out(self) -> tuple[FloatArray, npt.NDArray[np.str_]]:
         if self._slope is None or self._trend is None:
             assert self._t is not None  # noqa: S101
-            assert self._masked is not None  # noqa: S101
+            assert self._values is not None  # noqa: S101
+            assert self._used is not None  # noqa: S101
             assert self._count is not None  # noqa: S101
-            slope, direction = _trends(self._t, self._masked, self._count)
+            masked = np.where(self._used, self._values, np.nan)
+            slope, direction = _trends(self._t, masked, self._count)
             self._slope, self._trend = _Owned(slope).array, _Owned(direction).array
-            self._t = self._masked = self._count = None
+            self._t = self._values = self._used = self._count = None
         return self._slope, self._trend
 
     @property
@@ -146,7 +151,7 @@ class _Statistics:
         return self._work_out()
 
     def __setstate__(self, state: tuple[FloatArray, npt.NDArray[np.str_]]) -> None:
-        self._t = self._masked = self._count = None
+        self._t = self._values = self._used = self._count = None
         self._slope, self._trend = (_readonly(a) for a in state)
 
 
@@ -338,11 +343,34 @@ def _over_time(mask: BoolArray) -> BoolArray:
     return np.ascontiguousarray(mask.T)
 
 
+def _first_true(mask: BoolArray, mask_t: BoolArray) -> npt.NDArray[np.intp]:
+    """``argmax(mask, axis=-1)``: the first True of each row (0 where none is).
+
+    Most series have their first figure: only the others are searched.
+    """
+    if mask.shape[-1] == 0 or mask_t[0].all():
+        return np.zeros(mask.shape[0], dtype=np.intp)
+    first = np.zeros(mask.shape[0], dtype=np.intp)
+    others = np.flatnonzero(~mask_t[0])
+    first[others] = np.argmax(mask[others], axis=-1)
+    return first
+
+
+def _last_true(mask: BoolArray, mask_t: BoolArray) -> npt.NDArray[np.intp]:
+    """``n - 1 - argmax(mask[..., ::-1], axis=-1)``: the last True of each row (else n - 1)."""
+    n = mask.shape[-1]
+    last = np.full(mask.shape[0], n - 1, dtype=np.intp)
+    if n == 0 or mask_t[-1].all():
+        return last
+    others = np.flatnonzero(~mask_t[-1])
+    last[others] = n - 1 - np.argmax(mask[others, ::-1], axis=-1)
+    return last
+
+
 def _ends(
     times: FloatArray, values: FloatArray, base_t: FloatArray | None, as_of: float | None
 ) -> _Ends:
     """The ends of the rows ``(c, n)`` of one chunk, and the number of figures that count."""
-    n = values.shape[-1]
     # isnan of times shared by every series on their one row.
     timed = np.broadcast_to(~np.isnan(times[:1]), times.shape) if times.strides[0] == 0 else None
     valid = ~np.isnan(values) & (~np.isnan(times) if timed is None else timed)
@@ -350,9 +378,9 @@ def _ends(
         valid &= times <= as_of
     valid_t = _over_time(valid)
     any_valid = np.asarray(valid_t.any(axis=0))
-    last = n - 1 - np.argmax(valid[..., ::-1], axis=-1)
+    last = _last_true(valid, valid_t)
     if base_t is None:
-        first = np.argmax(valid, axis=-1)
+        first = _first_true(valid, valid_t)
         has_base, used, used_t = any_valid, valid, valid_t
     else:
         # A row whose baseline time is NaN has no baseline figure (yet): nothing to judge.
@@ -454,7 +482,9 @@ def _judge(
         rate = sgn * raw_rate
         ratio = np.where(quantitative, method.ratio(rows), np.nan)
         projection = method.project(rows)
-        crosses = norm & reached & (tt > tl) & (sgn * (projection - req) < 0)
+        crosses = (
+            norm & reached & (tt > tl) & (sgn * (projection - req) < 0) if norm.any() else False
+        )
     way = _has_way(kind, sgn, req, yb)
     progress = np.where(way, gap_closed(yb, y_eff, req), np.nan)
     # The growth rate decides rows without a quantitative target or deadline only.
@@ -466,7 +496,11 @@ def _judge(
     worse = sgn * (y_eff - yb) < 0
     gap_zero_status = np.where(worse, DETERIORATING, OFF_TRACK)
     passed_status = np.where(ratio_status == DETERIORATING, DETERIORATING, OFF_TRACK)
-    margin_or = np.where(within_margin, reason_code("change-within-margin"), -1)
+    margin_or = (
+        np.where(within_margin, reason_code("change-within-margin"), -1)
+        if within_margin.any()
+        else -1
+    )
     has_base = ~np.isnan(yb)
     moved = tl > tb
 
@@ -492,8 +526,9 @@ def _judge(
     # First match wins: the rules from the last to the first, each over what follows it.
     for condition, rule_status, rule_reason in reversed(rules):
         where = np.broadcast_to(condition, shape)
-        np.copyto(status, rule_status, where=where, casting="unsafe")
-        np.copyto(reason, rule_reason, where=where, casting="unsafe")
+        if where.any():  # most rules apply to no row of a panel
+            np.copyto(status, rule_status, where=where, casting="unsafe")
+            np.copyto(reason, rule_reason, where=where, casting="unsafe")
     judged = status <= DETERIORATING
     # "+ 0.0" turns the -0.0 of "no change, lower is better" into 0.0, which
     # a report prints as 0.00 rather than as a move the wrong way.
@@ -696,22 +731,16 @@ def assess_panel(
         path_t=path_times.reshape(series, k),
         path_y=path_values.reshape(series, k),
     )
-    masked = np.empty((series, n))
-    results: dict[str, npt.NDArray[Any]] = {}
-    step = max(1, _CHUNK_VALUES // n)
-    for start in range(0, max(series, 1), step):
-        part = slice(start, start + step)
-        found = _assess_chunk(chosen, inputs, part, as_of=as_of, at=at, masked=masked[part])
-        if not results:
-            results = {name: np.empty(series, dtype=f.dtype) for name, f in found.items()}
-        for name, value in found.items():
-            results[name][part] = value
+    results, used = _assess_rows(chosen, inputs, as_of=as_of, at=at)
     fields = {name: _Owned(value.reshape(rows)) for name, value in results.items()}
     count = results["count"].reshape(rows)
+    if values is y or not values.flags.owndata:
+        # The statistics read the figures when first asked for, maybe after y changed.
+        values = values.copy()
     return PanelAssessment(
         **fields,  # type: ignore[arg-type]
         method=chosen,
-        statistics=_Statistics(t_arr, masked.reshape(*rows, n), count),
+        statistics=_Statistics((t_arr, values, used.reshape(values.shape), count)),
     )
 
 
@@ -737,6 +766,26 @@ class _Inputs:
     path_y: FloatArray
 
 
+def _assess_rows(
+    chosen: Method, inputs: _Inputs, *, as_of: float | None, at: float | None
+) -> tuple[dict[str, npt.NDArray[Any]], BoolArray]:
+    """Assess all rows, a chunk at a time: the fields, and which figures count."""
+    series, n = inputs.values.shape
+    step = max(1, _CHUNK_VALUES // n)
+    parts = [slice(start, start + step) for start in range(0, max(series, 1), step)]
+    if len(parts) == 1:
+        return _assess_chunk(chosen, inputs, parts[0], as_of=as_of, at=at)
+    results: dict[str, npt.NDArray[Any]] = {}
+    used = np.empty((series, n), dtype=bool)
+    for part in parts:
+        found, used[part] = _assess_chunk(chosen, inputs, part, as_of=as_of, at=at)
+        if not results:
+            results = {name: np.empty(series, dtype=f.dtype) for name, f in found.items()}
+        for name, value in found.items():
+            results[name][part] = value
+    return results, used
+
+
 def _part(array: npt.NDArray[Any] | None, part: slice) -> Any:
     return None if array is None else array[part]
 
@@ -748,9 +797,8 @@ def _assess_chunk(
     *,
     as_of: float | None,
     at: float | None,
-    masked: FloatArray,
-) -> dict[str, npt.NDArray[Any]]:
-    """Assess the rows ``part`` of a panel: its fields, and the figures that count in ``masked``."""
+) -> tuple[dict[str, npt.NDArray[Any]], BoolArray]:
+    """Assess the rows ``part`` of a panel: its fields, and which figures count."""
     values = inputs.values[part]
     ends = _ends(inputs.times[part], values, _part(inputs.base, part), as_of)
     first, last, has_base = ends.first, ends.last, ends.has_base
@@ -806,12 +854,10 @@ def _assess_chunk(
         expected_latest = expected
     else:
         expected_latest = np.where(quantitative, judged_rows.expected(t_last), np.nan)
-    np.copyto(masked, np.nan)
-    np.copyto(masked, values, where=ends.used)
     change = y_last - y_base
     with np.errstate(divide="ignore", invalid="ignore"):
         relative = np.where(y_base != 0, change / np.abs(y_base), np.nan)
-    return {
+    fields: dict[str, npt.NDArray[Any]] = {
         "status": verdict.status,
         "reason": verdict.reason,
         "ratio": verdict.ratio,
@@ -832,6 +878,7 @@ def _assess_chunk(
         "significant": significant,
         "count": ends.count,
     }
+    return fields, ends.used
 
 
 def _path(

@@ -843,14 +843,15 @@ def _cagr_two(t: FloatArray, y: FloatArray, t_missing: npt.NDArray[np.bool_]) ->
     """:func:`cagr` of rows of two points (the growth between two figures), as the loop gives it.
 
     The loop takes the earlier point first; where the times are equal the
-    rate is NaN whichever it takes.
+    rate is NaN whichever it takes. A missing time or value fails every
+    comparison below, so it needs no mask of its own.
     """
-    t0, t1, y0, y1 = t[:, 0], t[:, 1], y[:, 0], y[:, 1]
-    both = ~(t_missing[:, 0] | t_missing[:, 1] | np.isnan(y0) | np.isnan(y1))
-    swap = t1 < t0
-    t_first, t_last = np.where(swap, t1, t0), np.where(swap, t0, t1)
-    y_first, y_last = np.where(swap, y1, y0), np.where(swap, y0, y1)
-    defined = both & (t_last > t_first) & (y_first > 0) & (y_last >= 0)
+    t_first, t_last, y_first, y_last = t[:, 0], t[:, 1], y[:, 0], y[:, 1]
+    swap = t_last < t_first
+    if swap.any():
+        t_first, t_last = np.where(swap, t_last, t_first), np.where(swap, t_first, t_last)
+        y_first, y_last = np.where(swap, y_last, y_first), np.where(swap, y_first, y_last)
+    defined = (t_last > t_first) & (y_first > 0) & (y_last >= 0)
     rate = np.expm1(np.log(y_last / y_first) / (t_last - t_first))
     return np.where(defined, rate, np.nan)
 
