@@ -173,7 +173,12 @@ def _fresh(code: str, cache: str | None) -> subprocess.CompletedProcess[str]:
     if cache is not None:
         env[units.CACHE_ENV] = cache
     return subprocess.run(  # noqa: S603  # fixed arguments, no shell
-        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+        [sys.executable, "-c", code],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
 
 
