@@ -74,6 +74,9 @@ class _Owned:
 def _readonly(array: npt.ArrayLike) -> npt.NDArray[Any]:
     if isinstance(array, _Owned):
         return array.array
+    if type(array).__module__.startswith("xarray"):
+        # The result of an xarray input keeps its labels (computed, see _assess_scaled).
+        return array  # type: ignore[return-value]
     result = np.array(array)
     result.flags.writeable = False
     return result
@@ -262,7 +265,7 @@ class PanelAssessment:
             >>> res.statuses().tolist()
             [<Status.ON_TRACK: 'on-track'>]
         """
-        return _STATUSES[self.status.astype(np.intp)]
+        return _STATUSES[np.asarray(self.status, dtype=np.intp)]
 
     def reasons(self) -> npt.NDArray[np.str_]:
         """The reason codes as strings.
@@ -272,7 +275,7 @@ class PanelAssessment:
             ...              direction=-1).reasons().tolist()
             ['ratio']
         """
-        return np.asarray(REASONS)[self.reason.astype(np.intp)]
+        return np.asarray(REASONS)[np.asarray(self.reason, dtype=np.intp)]
 
     def counts(self) -> dict[Status, int]:
         """How many series have each status.
@@ -283,7 +286,7 @@ class PanelAssessment:
             >>> res.counts()[Status.DETERIORATING]
             1
         """
-        found = np.bincount(self.status.reshape(-1), minlength=len(_STATUSES))
+        found = np.bincount(np.asarray(self.status).reshape(-1), minlength=len(_STATUSES))
         return dict(zip(_MEMBERS, found.tolist(), strict=True))
 
 
@@ -684,6 +687,23 @@ def assess_panel(
         [0.9665, 0.1801, -0.3435]
     """
     chosen = get_method(method)
+    given = {
+        "t": t,
+        "y": y,
+        "target": target,
+        "deadline": deadline,
+        "direction": direction,
+        "kind": kind,
+        "baseline": baseline,
+        "margin": margin,
+        "sample_size": sample_size,
+        "share_scale": share_scale,
+        "limit": limit,
+        "path_t": path_t,
+        "path_y": path_y,
+    }
+    if trend._scale_of(*given.values()) is not None:  # noqa: SLF001
+        return _assess_scaled(given, as_of=as_of, at=at, method=chosen)
     values = np.asarray(y, dtype=np.float64)
     if values.ndim == 0:
         raise ValidationError("must have a time axis", element="assess_panel(y)", value=y)
@@ -741,6 +761,60 @@ def assess_panel(
         **fields,  # type: ignore[arg-type]
         method=chosen,
         statistics=_Statistics((t_arr, values, used.reshape(values.shape), count)),
+    )
+
+
+#: The fields of a panel's assessment, and their types, as blocks of a dask array hold them.
+_SCALED: Final[dict[str, Any]] = {
+    **{f.name: np.float64 for f in attrs.fields(PanelAssessment) if f.name[0] != "_"},
+    "status": np.int8,
+    "reason": np.int8,
+    "compound": np.bool_,
+    "count": np.int64,
+    "slope": np.float64,
+    "trend": "<U10",
+}
+del _SCALED["method"]
+_PER_FIGURE: Final = frozenset({"t", "y", "margin", "sample_size"})
+_PER_MILESTONE: Final = frozenset({"path_t", "path_y"})
+
+
+def _assess_scaled(
+    given: dict[str, Any], *, as_of: float | None, at: float | None, method: Method
+) -> PanelAssessment:
+    """:func:`assess_panel` of dask or xarray input: block by block over the series, then computed.
+
+    The blocks run where dask runs them (a cluster, if one is set up); the
+    result, one value per series, is brought together, with ``slope`` and
+    ``trend`` worked out in the same pass. An xarray input gives DataArrays
+    labelled as the series of ``y``.
+    """
+    names = [name for name, value in given.items() if value is not None]
+    axes = ["n" if n in _PER_FIGURE else "k" if n in _PER_MILESTONE else "" for n in names]
+
+    def core(*blocks: npt.NDArray[Any]) -> tuple[npt.NDArray[Any], ...]:
+        res = assess_panel(
+            **dict(zip(names, blocks, strict=True)), as_of=as_of, at=at, method=method
+        )
+        return tuple(np.asarray(getattr(res, name)) for name in _SCALED)
+
+    arrays = [(given[name], axis) for name, axis in zip(names, axes, strict=True)]
+    found = trend._map_series(core, given["y"], arrays, list(_SCALED.values()))  # noqa: SLF001
+    if trend._scale_of(*found) == "xarray":  # noqa: SLF001
+        import xarray
+
+        computed = xarray.Dataset(dict(zip(_SCALED, found, strict=True))).compute()
+        fields: dict[str, Any] = {name: computed[name] for name in _SCALED}
+    else:
+        import dask
+
+        done = dask.compute(*found)  # type: ignore[attr-defined,no-untyped-call]
+        fields = {name: _Owned(np.asarray(v)) for name, v in zip(_SCALED, done, strict=True)}
+    slope, direction = fields.pop("slope"), fields.pop("trend")
+    return PanelAssessment(
+        **fields,
+        method=method,
+        statistics=_Statistics(None, _readonly(slope), _readonly(direction)),
     )
 
 

@@ -507,6 +507,128 @@ def _tie_term(values: FloatArray) -> FloatArray:
 
 
 # --------------------------------------------------------------------------
+# dask and xarray: the same functions block by block
+# --------------------------------------------------------------------------
+
+#: What an argument holds per series: ``"n"`` figures on the time axis, ``"k"``
+#: milestones on an axis of their own, ``""`` one value per series.
+Core: TypeAlias = str
+
+
+def _scale_of(*values: object) -> str | None:
+    """``"xarray"`` or ``"dask"`` where one of ``values`` is theirs, else None.
+
+    Told by the type's module, so that neither is imported for numpy input.
+    """
+    modules = [type(value).__module__ for value in values]
+    if any(module.startswith("xarray") for module in modules):
+        return "xarray"
+    if any(module.startswith("dask") for module in modules):
+        return "dask"
+    return None
+
+
+def _fields(func: Callable[..., Any], **kwargs: Any) -> Callable[..., tuple[npt.NDArray[Any], ...]]:
+    """``func`` on numpy blocks, its result's fields as a tuple of arrays."""
+
+    def core(*blocks: npt.NDArray[Any]) -> tuple[npt.NDArray[Any], ...]:
+        result = func(*blocks, **kwargs)
+        return tuple(np.asarray(field) for field in attrs.astuple(result, recurse=False))
+
+    return core
+
+
+def _map_series(
+    core: Callable[..., tuple[npt.NDArray[Any], ...]],
+    y: Any,
+    arrays: list[tuple[Any, Core]],
+    dtypes: list[Any],
+) -> tuple[Any, ...]:
+    """Apply ``core`` to dask or xarray ``arrays`` block by block over the series.
+
+    ``y`` (one of ``arrays``) has time on its last axis; every argument is
+    broadcast against the series of ``y``, with the time axis (and the
+    milestones' axis) in one chunk, so that a block holds whole series.
+    ``core`` gets numpy blocks in the order of ``arrays`` and returns one
+    array per ``dtypes``, shaped as the series of its block. An xarray input
+    gives DataArrays with the dims and coords of ``y`` but its time; a dask
+    input gives dask arrays, both lazy where the input is.
+    """
+    if _scale_of(*(value for value, _ in arrays)) == "xarray":
+        return _map_xarray(core, y, arrays, dtypes)
+    import dask.array
+
+    da: Any = dask.array  # untyped
+    figures = da.asarray(y).rechunk({-1: -1})
+    rows = figures.chunks[:-1]
+    blocks = []
+    for value, axis in arrays:
+        array = da.asarray(value)
+        if axis == "n":
+            shape, chunks = figures.shape, figures.chunks
+        elif axis == "k":
+            shape = (*figures.shape[:-1], array.shape[-1])
+            chunks = (*rows, (array.shape[-1],))
+        else:
+            shape, chunks = figures.shape[:-1], rows
+        # The array's own axes chunked as the result's, those it broadcasts along whole.
+        own = chunks[len(chunks) - array.ndim :]
+        array = array.rechunk(
+            tuple(c if size == sum(c) else -1 for c, size in zip(own, array.shape, strict=True))
+        )
+        blocks.append(da.broadcast_to(array, shape, chunks=chunks))
+    signature = ",".join(f"({axis})" for _, axis in arrays) + "->" + ",".join("()" for _ in dtypes)
+    if len(dtypes) == 1:
+        return (da.apply_gufunc(_first(core), signature, *blocks, output_dtypes=dtypes[0]),)
+    return tuple(da.apply_gufunc(core, signature, *blocks, output_dtypes=dtypes))
+
+
+def _first(core: Callable[..., tuple[npt.NDArray[Any], ...]]) -> Callable[..., npt.NDArray[Any]]:
+    """``core`` of one result: the array itself, as dask and xarray expect it."""
+    return lambda *blocks: core(*blocks)[0]
+
+
+def _map_xarray(
+    core: Callable[..., tuple[npt.NDArray[Any], ...]],
+    y: Any,
+    arrays: list[tuple[Any, Core]],
+    dtypes: list[Any],
+) -> tuple[Any, ...]:
+    import xarray
+
+    xr: Any = xarray
+    labelled = y if _scale_of(y) == "xarray" else xr.DataArray(y)
+    time = labelled.dims[-1]
+    series_dims = labelled.dims[:-1]
+    inputs = []
+    for value, axis in arrays:
+        if _scale_of(value) != "xarray":
+            ndim = np.ndim(value)
+            if axis == "n":
+                dims = labelled.dims[labelled.ndim - ndim :]
+            elif axis == "k":
+                dims = (*series_dims[len(series_dims) - (ndim - 1) :], "milestone")
+            else:
+                dims = series_dims[len(series_dims) - ndim :]
+            value = xr.DataArray(value, dims=dims)  # noqa: PLW2901
+        if value.chunks is not None and time in value.dims:
+            value = value.chunk({time: -1})  # noqa: PLW2901
+        inputs.append(value)
+    core_dims = [
+        [time] if axis == "n" else ["milestone"] if axis == "k" else [] for _, axis in arrays
+    ]
+    found = xr.apply_ufunc(
+        core if len(dtypes) > 1 else _first(core),
+        *inputs,
+        input_core_dims=core_dims,
+        output_core_dims=[[] for _ in dtypes],
+        dask="parallelized",
+        output_dtypes=dtypes,
+    )
+    return tuple(found) if len(dtypes) > 1 else (found,)
+
+
+# --------------------------------------------------------------------------
 # Public functions
 # --------------------------------------------------------------------------
 
@@ -567,6 +689,9 @@ def ols(t: npt.ArrayLike, y: npt.ArrayLike) -> OLSResult:
         >>> res.slope.round(4), res.n
         (array([-0.9286,  0.3333]), array([3, 2]))
     """
+    if _scale_of(t, y) is not None:
+        dtypes: list[Any] = [np.float64] * 6 + [np.int64]
+        return OLSResult(*_map_series(_fields(ols), y, [(t, "n"), (y, "n")], dtypes))
     rows = _rows(t, y, "ols")
     fields = _chunked(_ols_rows, rows.y.shape[0], rows.y.shape[1], rows.t, rows.y, rows.t_missing)
     return OLSResult(*(_out(field, rows.shape) for field in fields))
@@ -656,8 +781,12 @@ def mann_kendall(y: npt.ArrayLike, alpha: float = 0.05) -> MannKendallResult:
         >>> mann_kendall([[1, 2, 3, 4, 5, 6], [3, 3, 3, 3, 3, 3]]).trend
         array(['increasing', 'no trend'], dtype='<U10')
     """
-    y_arr = _values(y, "mann_kendall")
     level = _alpha(alpha, "mann_kendall")
+    if _scale_of(y) is not None:
+        dtypes: list[Any] = ["<U10", np.bool_] + [np.float64] * 5 + [np.int64]
+        core = _fields(mann_kendall, alpha=level)
+        return MannKendallResult(*_map_series(core, y, [(y, "n")], dtypes))
+    y_arr = _values(y, "mann_kendall")
     shape, n = y_arr.shape[:-1], y_arr.shape[-1]
     rows = y_arr.reshape(math.prod(shape), n)
     core = functools.partial(_mann_kendall_rows, level=level)
@@ -738,8 +867,12 @@ def sen_slope(t: npt.ArrayLike, y: npt.ArrayLike, alpha: float = 0.95) -> SenSlo
         >>> print(f"{sen_slope([2013, 2017, 2019], [37.2, 36.0, 31.0]).slope:.4f}")
         -1.0333
     """
-    rows = _rows(t, y, "sen_slope")
     level = _alpha(alpha, "sen_slope")
+    if _scale_of(t, y) is not None:
+        dtypes: list[Any] = [np.float64] * 4 + [np.int64]
+        core = _fields(sen_slope, alpha=alpha)
+        return SenSlopeResult(*_map_series(core, y, [(t, "n"), (y, "n")], dtypes))
+    rows = _rows(t, y, "sen_slope")
     if level > 0.5:
         level = 1.0 - level
     core = functools.partial(_sen_rows, z=_normal_quantile(level / 2.0))
@@ -833,6 +966,11 @@ def cagr(t: npt.ArrayLike, y: npt.ArrayLike) -> Floats:
         >>> cagr([2013, 2017, 2019], [[37.2, 36.0, 31.0], [0.0, 1.0, 2.0]]).round(4)
         array([-0.0299,     nan])
     """
+    if _scale_of(t, y) is not None:
+        (scaled,) = _map_series(
+            lambda *blocks: (np.asarray(cagr(*blocks)),), y, [(t, "n"), (y, "n")], [np.float64]
+        )
+        return scaled  # type: ignore[no-any-return]
     rows = _rows(t, y, "cagr")
     (rate,) = _chunked(_cagr_rows, rows.y.shape[0], rows.y.shape[1], rows.t, rows.y, rows.t_missing)
     result: Floats = _out(rate, rows.shape)
