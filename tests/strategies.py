@@ -890,3 +890,28 @@ def assessed_programmes(
     programme = draw(programmes())
     as_of = draw(st.integers(FIRST_YEAR, LAST_YEAR))
     return programme, _pm.assess(programme, as_of=as_of, method=draw(method_names))
+
+
+# ---------------------------------------------------------------------------
+# Panels for assess_panel: chunked, lazy, dask and xarray
+# ---------------------------------------------------------------------------
+
+
+@st.composite
+def panels(draw: st.DrawFn, max_rows: int = 12) -> dict[str, Any]:
+    """Keyword arguments of ``assess_panel``: series of every kind, a target and direction per row.
+
+    Rows mix series with gaps, all-NaN, constant and zero rows (from :func:`batches`);
+    targets may be missing (NaN: judged by the growth rate), and directions unknown (0).
+    """
+    t, y = draw(batches(max_rows=max_rows))
+    rows = y.shape[0]
+    level = st.one_of(
+        st.just(np.nan), st.floats(-100, 1000, allow_nan=False, allow_subnormal=False)
+    )
+    target = np.array(draw(st.lists(level, min_size=rows, max_size=rows)))
+    direction = np.array(
+        draw(st.lists(st.sampled_from([-1.0, 0.0, 1.0]), min_size=rows, max_size=rows))
+    )
+    deadline = draw(st.sampled_from([np.nan, 2025.5, 2040.0]))
+    return {"t": t, "y": y, "target": target, "direction": direction, "deadline": deadline}

@@ -420,7 +420,8 @@ def _normal_two_sided(z: FloatArray) -> FloatArray:
 
 #: ``scipy.special.ndtri`` at the levels of the default ``alpha`` (a test checks
 #: them against scipy): the tests and the slopes at those levels need no scipy.
-_QUANTILES: Final = {0.025: -1.9599639845400545}
+#: sen_slope's default 0.95 gives ``(1 - 0.95) / 2``, a little above 0.025.
+_QUANTILES: Final = {0.025: -1.9599639845400545, (1 - 0.95) / 2: -1.959963984540054}
 
 
 def _normal_quantile(p: float) -> float:
@@ -578,6 +579,10 @@ def _map_series(
         )
         blocks.append(da.broadcast_to(array, shape, chunks=chunks))
     signature = ",".join(f"({axis})" for _, axis in arrays) + "->" + ",".join("()" for _ in dtypes)
+    if 0 in figures.shape or any(0 in block.shape[-1:] for block in blocks):
+        # No figures or no series: nothing to spread over blocks (and dask cannot).
+        found = core(*(np.asarray(block) for block in blocks))
+        return tuple(da.from_array(np.asarray(array)) for array in found)
     if len(dtypes) == 1:
         return (da.apply_gufunc(_first(core), signature, *blocks, output_dtypes=dtypes[0]),)
     return tuple(da.apply_gufunc(core, signature, *blocks, output_dtypes=dtypes))
@@ -611,7 +616,9 @@ def _map_xarray(
             else:
                 dims = series_dims[len(series_dims) - ndim :]
             value = xr.DataArray(value, dims=dims)  # noqa: PLW2901
-        if value.chunks is not None and time in value.dims:
+        if value.chunks is not None and labelled.sizes[time] == 0:
+            value = value.compute()  # noqa: PLW2901  # no figures: nothing for dask to do
+        elif value.chunks is not None and time in value.dims:
             value = value.chunk({time: -1})  # noqa: PLW2901
         inputs.append(value)
     core_dims = [
