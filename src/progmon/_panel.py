@@ -223,7 +223,9 @@ class PanelAssessment:
     significant: FloatArray = _array()
     count: npt.NDArray[np.int64] = _array()
     method: Method = DEFAULT
-    _statistics: _Statistics = attrs.field(factory=_Statistics.empty, alias="statistics")
+    _statistics: _Statistics = attrs.field(
+        factory=_Statistics.empty, alias="statistics", repr=False
+    )
 
     @property
     def slope(self) -> FloatArray:
