@@ -238,6 +238,25 @@ def test_summary_counts_match_the_assessment(
     assert "method: growth ratio" in md
 
 
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_markdown_shows_each_status_as_symbol_and_label(
+    reviews: dict[tuple[str, str], str], programme: Programme, lang: str
+) -> None:
+    # The status is the last cell of an indicator's row and follows its name in the list.
+    md, fmt = reviews["md", lang], Formatter(lang)
+    result = assess(programme, as_of=AS_OF)
+    for goal in (g for a in result.ambition_assessments for g in a.goal_assessments):
+        for a in goal.indicator_assessments:
+            shown = f"{fmt.status_symbol(a.status)} {fmt.status_label(a.status)}"
+            name = a.indicator.name
+            assert re.search(
+                rf"^\| {re.escape(name)} \|.* \| {re.escape(shown)} \|$", md, re.MULTILINE
+            )
+            assert f"- **{name}** — {shown}: " in md
+    programme_status = fmt.status_label(result.status)
+    assert f": {fmt.status_symbol(result.status)} {programme_status}**" in md
+
+
 # --------------------------------------------------------------------------- HTML
 
 
