@@ -223,29 +223,30 @@ class PanelAssessment:
     significant: FloatArray = _array()
     count: npt.NDArray[np.int64] = _array()
     method: Method = DEFAULT
-    _statistics: _Statistics = attrs.field(
-        factory=_Statistics.empty, alias="statistics", repr=False
-    )
+    # Typed Any for the reference's signature, which shows no private class.
+    _statistics: Any = attrs.field(factory=_Statistics.empty, alias="statistics", repr=False)
 
     @property
     def slope(self) -> FloatArray:
-        """Trend per year: Theil-Sen with 3 or more points, else the two-point slope.
+        """The trend per year (Theil-Sen from 3 points, else the two-point slope).
 
         Example:
             >>> assess_panel([2015, 2016, 2017], [[10.0, 12.0, 13.0]]).slope.tolist()
             [1.5]
         """
-        return self._statistics.slope
+        statistics: _Statistics = self._statistics
+        return statistics.slope
 
     @property
     def trend(self) -> npt.NDArray[np.str_]:
-        """Mann-Kendall: "increasing", "decreasing", "no trend", or "" with fewer than 4 points.
+        """The Mann-Kendall trend ("increasing", "decreasing", "no trend"; "" below 4 points).
 
         Example:
             >>> assess_panel([2015, 2016, 2017, 2018, 2019], [[1.0, 2, 3, 4, 5]]).trend.tolist()
             ['increasing']
         """
-        return self._statistics.trend
+        statistics: _Statistics = self._statistics
+        return statistics.trend
 
     def __repr__(self) -> str:
         shown = [f.name for f in attrs.fields(PanelAssessment) if f.repr]
