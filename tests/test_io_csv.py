@@ -308,3 +308,103 @@ def test_figures_for_a_component_and_its_total_both_arrive(tmp_path: Path) -> No
         if c.id == "woonoverlast-burengerucht"
     )
     assert inner.measurement(2020) == component
+
+
+# --------------------------------------------------------------------------- as spreadsheets save them
+
+
+def test_dutch_column_names(programme: Programme, tmp_path: Path) -> None:
+    text = (
+        "Indicator;Periode;Waarde;Eenheid;Bron;Marge;Steekproefomvang;Opmerking;Voorlopig\n"
+        "veilig_voelen;2019;91;percent;Burgerpanel;1,8;1.250;nulmeting;WAAR\n"
+    )
+    figure = load_measurements(programme, _write(tmp_path, text)).indicator("veilig_voelen")
+    measurement = figure.measurement(2019)
+    assert measurement is not None
+    assert measurement.margin == units.Quantity(1.8, "percent")
+    assert measurement.sample_size == 1250
+    assert measurement.note == "nulmeting"
+    assert measurement.source is not None
+    assert measurement.source.title == "Burgerpanel"
+    assert measurement.provisional is True
+
+
+@pytest.mark.parametrize(
+    ("alias", "column"),
+    [("noot", "note"), ("steekproef", "sample_size"), ("steekproef omvang", "sample_size")],
+)
+def test_each_dutch_name_names_its_column(alias: str, column: str) -> None:
+    from progmon.io._csv import column_name
+
+    assert column_name(alias) == column
+    assert column_name(alias.upper().replace(" ", "-")) == column
+
+
+def test_a_column_by_both_its_names_is_twice(programme: Programme, tmp_path: Path) -> None:
+    with pytest.raises(FileFormatError, match=r"the column note twice \(as 'note' and 'Noot'\)"):
+        load_measurements(programme, _write(tmp_path, "indicator;period;value;unit;note;Noot\n"))
+
+
+def test_empty_columns_right_of_the_header_are_ignored(
+    programme: Programme, tmp_path: Path
+) -> None:
+    # Excel saves the columns a user once formatted: ";;;" after the header and every row.
+    text = "indicator;periode;waarde;eenheid;;;\nmisdrijven;2019;4190;crime;;;\n;;;;;;\nmisdrijven;2020;4012;crime;;\n"
+    result = load_measurements(programme, _write(tmp_path, text)).indicator("misdrijven")
+    assert [m.value.m_as("crime") for m in result.measurements] == [4190, 4012]
+
+
+def test_a_value_in_the_empty_columns_is_refused(programme: Programme, tmp_path: Path) -> None:
+    text = "indicator;period;value;unit;;\nmisdrijven;2019;4190;crime;;vergeten\n"
+    with pytest.raises(
+        FileFormatError, match="has 6 cells where the header has 4 columns"
+    ) as caught:
+        load_measurements(programme, _write(tmp_path, text))
+    assert caught.value.element == f"{tmp_path / 'figures.csv'} line 2"
+
+
+def test_an_empty_header_cell_between_columns_is_named(
+    programme: Programme, tmp_path: Path
+) -> None:
+    text = "indicator;period;;value;unit\n"
+    with pytest.raises(
+        FileFormatError, match=r"no name for column 3 \(between 'period' and 'value'\)"
+    ) as caught:
+        load_measurements(programme, _write(tmp_path, text))
+    # Not the cryptic "(got '')" of an unknown column.
+    assert "(got" not in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("flag", "expected"), [("WAAR", True), ("ONWAAR", False), ("Waar", True), ("TRUE", True)]
+)
+def test_excel_truth_values(
+    programme: Programme, tmp_path: Path, flag: str, expected: bool
+) -> None:
+    text = f"indicator;period;value;unit;provisional\nmisdrijven;2019;4190;crime;{flag}\n"
+    result = load_measurements(programme, _write(tmp_path, text)).indicator("misdrijven")
+    assert result.latest.provisional is expected
+
+
+@pytest.mark.parametrize("value", ["28,8%", "28,8 %", "28.8%"])
+def test_a_percentage_as_a_spreadsheet_saves_it(
+    programme: Programme, tmp_path: Path, value: str
+) -> None:
+    text = f"indicator;period;value;unit\nveilig_voelen;2019;{value};\n"
+    result = load_measurements(programme, _write(tmp_path, text)).indicator("veilig_voelen")
+    assert result.latest.value == units.Quantity(28.8, "percent")
+
+
+def test_a_percentage_in_permille(tmp_path: Path) -> None:
+    [figure] = read_measurements(
+        _write(tmp_path, "indicator;period;value;unit\nx;2019;2,5%;permille\n")
+    )
+    assert figure.measurement.value == units.Quantity(25, "permille")
+
+
+def test_a_percentage_of_a_count_is_refused(programme: Programme, tmp_path: Path) -> None:
+    text = "indicator;period;value;unit\nmisdrijven;2019;28,8%;crime\n"
+    with pytest.raises(UnitError, match="is a percentage, but the unit is crime") as caught:
+        load_measurements(programme, _write(tmp_path, text))
+    assert caught.value.value == "28,8%"
+    assert caught.value.element.endswith("line 2")

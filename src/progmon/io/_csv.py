@@ -7,10 +7,16 @@ A figures file has one figure a row::
     meldingsbereidheid;2019;.;percent;;;nog niet gemeten
 
 The columns ``indicator, period, value, unit`` are required, ``source,
-margin, sample_size, note, provisional`` optional. Separated by ``,`` the
-decimal sign is a point; separated by ``;`` (as Dutch spreadsheets write)
-a decimal comma is read too. An empty value or ``.`` is a missing figure:
-it is kept, with its note.
+margin, sample_size, note, provisional`` optional; their Dutch names
+(``periode, waarde, eenheid, bron, marge, steekproef, noot, voorlopig``) are
+read too. Separated by ``,`` the decimal sign is a point; separated by ``;``
+(as Dutch spreadsheets write) a decimal comma is read too. An empty value or
+``.`` is a missing figure: it is kept, with its note. A value written with a
+percent sign (``28,8%``) is that many percent. Empty columns at the right of
+the header, as spreadsheets save them, are ignored.
+
+The rows of an Excel workbook (:mod:`progmon.io._xlsx`) are read by the same
+rules, cell by cell.
 """
 
 from __future__ import annotations
@@ -28,6 +34,7 @@ import pint
 
 from progmon import units
 from progmon._indicator import Indicator, Measurement, Source
+from progmon._period import Period
 from progmon._programme import Programme
 from progmon._write import as_path
 from progmon.errors import (
@@ -36,6 +43,7 @@ from progmon.errors import (
     FileFormatError,
     ProgmonError,
     ProgmonWarning,
+    UnitError,
     ValidationError,
 )
 
@@ -55,8 +63,28 @@ REQUIRED_COLUMNS: Final = ("indicator", "period", "value", "unit")
 OPTIONAL_COLUMNS: Final = ("source", "margin", "sample_size", "note", "provisional")
 MISSING: Final = frozenset({"", "."})
 
-_TRUE: Final = frozenset({"true", "ja", "yes", "1", "x", "voorlopig"})
-_FALSE: Final = frozenset({"false", "nee", "no", "0", ""})
+COLUMN_ALIASES: Final = {
+    "periode": "period",
+    "waarde": "value",
+    "eenheid": "unit",
+    "bron": "source",
+    "marge": "margin",
+    "steekproef": "sample_size",
+    "steekproefomvang": "sample_size",
+    "steekproef_omvang": "sample_size",
+    "noot": "note",
+    "opmerking": "note",
+    "voorlopig": "provisional",
+}
+"""The Dutch names of the columns, as :func:`column_name` folds them, and the column each names."""
+
+_DUTCH_NAMES: Final = (
+    "indicator, periode, waarde, eenheid; bron, marge, steekproef, noot (or opmerking), voorlopig"
+)
+
+# WAAR/ONWAAR: what Dutch Excel writes for its booleans, in cells and in CSV.
+_TRUE: Final = frozenset({"true", "ja", "yes", "1", "x", "voorlopig", "waar"})
+_FALSE: Final = frozenset({"false", "nee", "no", "0", "", "onwaar"})
 
 
 @attrs.frozen
@@ -204,17 +232,20 @@ def read_measurements_text(text: str, *, origin: str = "<string>") -> tuple[Figu
             if not any(cell.strip() for cell in row):
                 continue
             if columns is None:
-                columns = _check_header(row, origin, reader.line_num)
+                columns = check_header(row, f"{origin} line {reader.line_num}")
                 continue
             where = f"{origin} line {reader.line_num}"
-            if len(row) != len(columns):
+            # A spreadsheet saves the empty columns right of the header as
+            # empty cells: more cells than columns are fine while they are empty.
+            extra = row[len(columns) :]
+            if len(row) < len(columns) or any(cell.strip() for cell in extra):
                 raise FileFormatError(
                     f"has {len(row)} cells where the header has {len(columns)} columns",
                     element=where,
                     value=delimiter.join(row),
                 )
-            cells = {name: cell.strip() for name, cell in zip(columns, row, strict=True)}
-            figures.append(_figure(cells, where, decimal_comma=delimiter == ";"))
+            cells = {name: cell.strip() for name, cell in zip(columns, row, strict=False)}
+            figures.append(row_figure(cells, where, decimal_comma=delimiter == ";"))
     except csv.Error as e:
         raise FileFormatError(
             f"is not valid CSV: {e}", element=f"{origin} line {reader.line_num}"
@@ -222,92 +253,195 @@ def read_measurements_text(text: str, *, origin: str = "<string>") -> tuple[Figu
     return tuple(figures)
 
 
-def _column_name(cell: str) -> str:
+def column_name(cell: str) -> str:
+    """The column that a header cell names: case, spaces, ``_`` and ``-`` aside, Dutch or English.
+
+    Example:
+        >>> column_name("Sample size"), column_name("Steekproef-omvang"), column_name(" Periode ")
+        ('sample_size', 'sample_size', 'period')
+    """
     # Spreadsheets write "Sample size" or "sample-size" for sample_size.
-    return "_".join(re.split(r"[\s_-]+", cell.strip().lower()))
+    folded = "_".join(re.split(r"[\s_-]+", cell.strip().lower()))
+    return COLUMN_ALIASES.get(folded, folded)
 
 
-def _check_header(row: list[str], origin: str, line: int) -> list[str]:
-    columns = [_column_name(cell) for cell in row]
-    where = f"{origin} line {line}"
-    unknown = [c for c in columns if c not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS]
+def check_header(row: Sequence[str], where: str) -> list[str]:
+    """The columns a header row names, in order, without the empty ones at its right.
+
+    Raises:
+        FileFormatError: naming ``where``: a column unknown, missing, twice,
+            or without a name between named ones.
+    """
+    names = list(row)
+    # Spreadsheets save the empty columns right of the data as empty cells.
+    while names and not names[-1].strip():
+        names.pop()
+    columns = [column_name(cell) for cell in names]
+    for number, name in enumerate(names, start=1):
+        if not name.strip():
+            raise FileFormatError(
+                f"has no name for column {number} (between {names[number - 2].strip()!r} and "
+                f"{names[number].strip()!r}): name it, or delete the column",
+                element=where,
+            )
+    known = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+    unknown = [c for c in columns if c not in known]
     if unknown:
         advice = (
             ": separate the columns by , or ; (not by tabs)"
-            if len(row) == 1 and "\t" in row[0]
+            if len(names) == 1 and "\t" in names[0]
             else ""
         )
         raise FileFormatError(
             f"has unknown columns; the columns are {', '.join(REQUIRED_COLUMNS)} and "
-            f"optionally {', '.join(OPTIONAL_COLUMNS)}{advice}",
+            f"optionally {', '.join(OPTIONAL_COLUMNS)} (in Dutch: {_DUTCH_NAMES}){advice}",
             element=where,
-            value=row[columns.index(unknown[0])].strip(),
+            value=names[columns.index(unknown[0])].strip(),
         )
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
         raise FileFormatError(
             f"misses the columns {', '.join(missing)}", element=where, value=",".join(columns)
         )
-    twice = sorted({c for c in columns if columns.count(c) > 1})
-    if twice:
-        raise FileFormatError("has a column twice", element=where, value=twice[0])
+    for index, column in enumerate(columns):
+        first = columns.index(column)
+        if first != index:
+            raise FileFormatError(
+                f"has the column {column} twice (as {names[first].strip()!r} and "
+                f"{names[index].strip()!r})",
+                element=where,
+                value=names[index].strip(),
+            )
     return columns
 
 
-def _figure(cells: Mapping[str, str], where: str, *, decimal_comma: bool) -> Figure:
+def row_figure(cells: Mapping[str, object], where: str, *, decimal_comma: bool) -> Figure:
+    """The figure in one row: ``cells`` maps column names to the cells.
+
+    A cell is a text, read as a CSV file writes it (``decimal_comma`` as in
+    :func:`parse_number`), or a value a workbook holds as such: an ``int``
+    or ``float``, a ``bool``, a :class:`~progmon.Period`, a quantity (a
+    percentage cell), or None for an empty cell.
+
+    Raises:
+        ProgmonError: naming ``where`` and the value.
+    """
     try:
-        indicator = cells["indicator"]
+        indicator = _text(cells["indicator"], "indicator")
         if not indicator:
             raise FileFormatError("indicator: the indicator id is empty", value="")
-        period = parse_period(cells["period"])
-        unit = units.to_unit(cells["unit"], element="unit") if cells["unit"] else None
+        period = _period(cells["period"])
+        unit_text = _text(cells["unit"], "unit")
+        unit = units.to_unit(unit_text, element="unit") if unit_text else None
         value = _quantity(cells["value"], unit, decimal_comma=decimal_comma)
-        margin_text = cells.get("margin", "")
-        margin = (
-            None
-            if margin_text in MISSING
-            else _quantity(margin_text, unit, decimal_comma=decimal_comma)
-        )
-        sample_text = cells.get("sample_size", "")
-        sample_size = None
-        if sample_text:
-            # A whole number cannot have decimals: 1.250 in a Dutch file is 1250.
-            digits = sample_text
-            if decimal_comma and _DUTCH_GROUPED.match(sample_text) and "," not in sample_text:
-                digits = sample_text.replace(".", "")
-            # ASCII digits only: "²" passes str.isdigit() but not int().
-            if not _WHOLE.fullmatch(digits):
-                raise FileFormatError("sample_size: must be a whole number", value=sample_text)
-            sample_size = int(digits)
-        source = Source(cells["source"]) if cells.get("source") else None
+        margin = _quantity(cells.get("margin"), unit, decimal_comma=decimal_comma)
+        source_text = _text(cells.get("source"), "source")
         measurement = Measurement(
             period,
             value,
             margin=margin,
-            sample_size=sample_size,
-            source=source,
-            note=cells.get("note", ""),
-            provisional=_flag(cells.get("provisional", "")),
+            sample_size=_sample_size(cells.get("sample_size"), decimal_comma=decimal_comma),
+            source=Source(source_text) if source_text else None,
+            note=_text(cells.get("note"), "note"),
+            provisional=_flag(cells.get("provisional")),
         )
     except ProgmonError as e:
         raise _located(e, where) from e
     return Figure(indicator, measurement, where)
 
 
-def _quantity(text: str, unit: Any, *, decimal_comma: bool) -> Any:
-    if text in MISSING:
+def _text(cell: object, column: str) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, str):
+        return cell.strip()
+    if isinstance(cell, bool):
+        raise FileFormatError(f"{column}: must be a text, not a truth value", value=cell)
+    if isinstance(cell, int | float):
+        # An id or a note typed as a number in a workbook: the text it shows.
+        return str(format_number(cell))
+    raise FileFormatError(f"{column}: must be a text", value=cell)
+
+
+def _period(cell: object) -> Period:
+    if isinstance(cell, Period):
+        return cell
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)  # a year in a cell formatted with decimals
+    if isinstance(cell, bool) or not isinstance(cell, int | str):
+        raise FileFormatError(
+            "period: must be a year (2019), a month (2019-12) or a date range", value=cell
+        )
+    return parse_period(cell)
+
+
+def _sample_size(cell: object, *, decimal_comma: bool) -> int | None:
+    if cell is None or cell == "":
         return None
-    number = parse_number(text, decimal_comma=decimal_comma)
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    if isinstance(cell, int) and not isinstance(cell, bool):
+        return cell
+    if not isinstance(cell, str):
+        raise FileFormatError("sample_size: must be a whole number", value=cell)
+    # A whole number cannot have decimals: 1.250 in a Dutch file is 1250.
+    digits = cell
+    if decimal_comma and _DUTCH_GROUPED.match(cell) and "," not in cell:
+        digits = cell.replace(".", "")
+    # ASCII digits only: "²" passes str.isdigit() but not int().
+    if not _WHOLE.fullmatch(digits):
+        raise FileFormatError("sample_size: must be a whole number", value=cell)
+    return int(digits)
+
+
+_PERCENT_SIGN: Final = re.compile(r"\s*%$")
+
+
+def _quantity(cell: object, unit: Any, *, decimal_comma: bool) -> Any:
+    if cell is None or (isinstance(cell, str) and cell.strip() in MISSING):
+        return None
+    if isinstance(cell, pint.Quantity):
+        return _percentage(cell, unit)
+    if isinstance(cell, str):
+        text = cell.strip()
+        if _PERCENT_SIGN.search(text):
+            # "28,8%" is what a spreadsheet saves for a percentage cell: 28.8 percent.
+            number = parse_number(_PERCENT_SIGN.sub("", text), decimal_comma=decimal_comma)
+            return _percentage(units.Quantity(number, "percent"), unit, shown=text)
+        number = parse_number(text, decimal_comma=decimal_comma)
+    elif isinstance(cell, bool):
+        raise FileFormatError("is a truth value (WAAR or ONWAAR), not a number", value=cell)
+    elif isinstance(cell, int | float):
+        number = cell
+    else:
+        raise FileFormatError("is not a number", value=cell)
     return number if unit is None else units.Quantity(number, unit)
 
 
-def _flag(text: str) -> bool:
-    folded = text.strip().lower()
+def _percentage(quantity: Any, unit: Any, *, shown: object = None) -> Any:
+    """A percentage in the unit that the unit column names: percent, or another share."""
+    if unit is None:
+        return quantity
+    if not units.is_share(unit):
+        raise UnitError(
+            f"is a percentage, but the unit is {unit:~P}: write the number without %, "
+            "or give a share such as percent as the unit",
+            value=quantity if shown is None else shown,
+        )
+    return quantity if quantity.units == unit else quantity.to(unit)
+
+
+def _flag(cell: object) -> bool:
+    if cell is None:
+        return False
+    if isinstance(cell, bool):
+        return cell
+    folded = str(cell).strip().lower()
     if folded in _TRUE:
         return True
     if folded in _FALSE:
         return False
-    raise FileFormatError("provisional: must be true or false (ja/nee)", value=text)
+    raise FileFormatError("provisional: must be true or false (ja/nee, WAAR/ONWAAR)", value=cell)
 
 
 def _located(error: ProgmonError, where: str) -> ProgmonError:
