@@ -893,6 +893,103 @@ def assessed_programmes(
 
 
 # ---------------------------------------------------------------------------
+# Figures in workbooks (issue 12, Excel)
+# ---------------------------------------------------------------------------
+#
+# Rows of a figures sheet as write_xlsx writes them (real numbers, truth
+# values, texts with decimal commas), and the CSV text a Dutch spreadsheet
+# saves for the same rows, for the property that both hold the same figures.
+
+#: The columns of a figures sheet, by their Dutch names.
+FIGURE_COLUMNS = (
+    "indicator",
+    "periode",
+    "waarde",
+    "eenheid",
+    "bron",
+    "marge",
+    "steekproef",
+    "noot",
+    "voorlopig",
+)
+_figure_words = st.text("abcdefghijklmnopqrstuvwxyzé0123456789 .,;-=\"'", max_size=20)
+_figure_ids = st.text("abcdefghijklmnopqrstuvwxyz_-", min_size=1, max_size=12)
+# Tenths, as figures are published; a whole number stays an int.
+_figure_numbers = st.integers(0, 100_000) | st.integers(0, 1000).map(lambda k: k / 10)
+_dutch_number_texts = st.integers(0, 99_999).map(lambda k: f"{k // 10},{k % 10}")
+
+
+@st.composite
+def figure_rows(draw: st.DrawFn) -> list[list[object]]:
+    """One to eight rows of a figures sheet, one period each, cells of every type a sheet holds."""
+    years = draw(st.lists(st.integers(1990, 2040), min_size=1, max_size=8, unique=True))
+    rows: list[list[object]] = []
+    for year in years:
+        unit = draw(st.sampled_from(["report", "percent", "mark", ""]))
+        period: object = draw(
+            st.sampled_from([year, str(year), f"{year}-{draw(st.integers(1, 12)):02d}"])
+        )
+        if unit == "percent":
+            value: object = draw(st.integers(0, 100) | st.integers(0, 1000).map(lambda k: k / 10))
+        else:
+            value = draw(_figure_numbers | _dutch_number_texts | st.sampled_from([None, "."]))
+        margin = draw(st.none() | st.integers(0, 50).map(lambda k: k / 10))
+        rows.append(
+            [
+                draw(_figure_ids),
+                period,
+                value,
+                unit,
+                draw(_figure_words),
+                margin,
+                draw(st.none() | st.integers(1, 20_000)),
+                draw(_figure_words),
+                draw(st.booleans() | st.sampled_from(["ja", "nee", None])),
+            ]
+        )
+    return rows
+
+
+def figure_csv(columns: tuple[str, ...] | list[str], rows: list[list[object]]) -> str:
+    """The ``;``-separated text a Dutch spreadsheet saves for ``rows``: decimal commas, WAAR/ONWAAR."""
+    import csv  # this section's own
+    import io
+
+    def shown(cell: object) -> str:
+        if cell is None:
+            return ""
+        if isinstance(cell, bool):
+            return "WAAR" if cell else "ONWAAR"
+        if isinstance(cell, float):
+            return repr(cell).replace(".", ",")
+        return str(cell)
+
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([shown(cell) for cell in row] for row in rows)
+    return out.getvalue()
+
+
+@st.composite
+def shares_with_one_below_one(draw: st.DrawFn, *, max_size: int = 7) -> list[float | None]:
+    """Percentages of consecutive years, all above 1 % but one (above 0, below 1 %); gaps among them."""
+    above = st.one_of(
+        st.integers(11, 1000).map(lambda k: k / 10),
+        st.floats(1.0, 100.0, exclude_min=True, allow_nan=False),
+    )
+    values: list[float | None] = draw(st.lists(st.none() | above, min_size=1, max_size=max_size))
+    below = draw(
+        st.one_of(
+            st.integers(1, 99).map(lambda k: k / 100),
+            st.floats(0.0, 1.0, exclude_min=True, exclude_max=True, allow_subnormal=False),
+        )
+    )
+    values.insert(draw(st.integers(0, len(values))), below)
+    return values
+
+
+# ---------------------------------------------------------------------------
 # Panels for assess_panel: chunked, lazy, dask and xarray
 # ---------------------------------------------------------------------------
 
