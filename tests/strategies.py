@@ -1012,3 +1012,191 @@ def panels(draw: st.DrawFn, max_rows: int = 12) -> dict[str, Any]:
     )
     deadline = draw(st.sampled_from([np.nan, 2025.5, 2040.0]))
     return {"t": t, "y": y, "target": target, "direction": direction, "deadline": deadline}
+
+# ---------------------------------------------------------------------------
+# Plausibility checks (issue 12, test_plausibility.py)
+# ---------------------------------------------------------------------------
+#
+# Series of figures as municipal tables hold them (whole counts, tenths,
+# any float), with zeros and missing figures among them, and the steps from
+# one figure to the next drawn on their own, so that a series with no
+# tenfold step can be asked for.
+
+#: (unit, lowest, highest) of the figures of series that the plausibility checks read.
+PLAUSIBILITY_UNITS = (("report", 0.0, 1e6), ("EUR", -1e6, 1e6), ("percent", 0.0, 100.0))
+
+
+@st.composite
+def plausibility_series(
+    draw: st.DrawFn, unit: str | None = None, *, min_size: int = 0, max_size: int = 8
+) -> tuple[str, list[float | None]]:
+    """A unit and the figures of consecutive years in its range; None is a missing figure."""
+    if unit is None:
+        unit = draw(st.sampled_from([u for u, _, _ in PLAUSIBILITY_UNITS]))
+    low, high = next((lo, hi) for u, lo, hi in PLAUSIBILITY_UNITS if u == unit)
+    figure = st.one_of(
+        st.integers(int(low), int(high)).map(float),
+        st.integers(int(low * 10), int(high * 10)).map(lambda k: k / 10),
+        st.floats(low, high, allow_nan=False, allow_subnormal=False),
+        st.just(0.0),
+    )
+    values = draw(st.lists(st.none() | figure, min_size=min_size, max_size=max_size))
+    return unit, values
+
+
+@st.composite
+def series_without_tenfold_steps(
+    draw: st.DrawFn, *, max_size: int = 8
+) -> tuple[str, list[float | None]]:
+    """Figures of consecutive years whose every step is less than tenfold, zeros and gaps among them.
+
+    Each figure with a value is the one before it times a factor between
+    1/9.9 and 9.9; after a zero the series starts afresh (a ratio to zero
+    says nothing), and so it does at a change of sign in EUR.
+    """
+    unit = draw(st.sampled_from(["report", "EUR"]))
+    size = draw(st.integers(0, max_size))
+    values: list[float | None] = []
+    current = 0.0
+    for _ in range(size):
+        kind = draw(st.sampled_from(["step", "step", "step", "zero", "missing", "restart"]))
+        if kind == "missing":
+            values.append(None)
+            continue
+        if kind == "zero":
+            current = 0.0
+        elif current == 0:
+            current = draw(st.floats(1.0, 1e4, allow_nan=False))
+            if unit == "EUR" and draw(st.booleans()):
+                current = -current
+        elif kind == "restart" and unit == "EUR":
+            current = (1.0 if current < 0 else -1.0) * draw(st.floats(1.0, 1e6, allow_nan=False))
+        else:
+            factor = draw(st.floats(1 / 9.9, 9.9, allow_nan=False))
+            current = float(f"{current * factor:.6g}")
+            if current == 0:
+                current = 1.0
+        values.append(current)
+    return unit, values
+
+
+# ---------------------------------------------------------------------------
+# Figures in workbooks (issue 12, Excel)
+# ---------------------------------------------------------------------------
+#
+# Rows of a figures sheet as write_xlsx writes them (real numbers, truth
+# values, texts with decimal commas), and the CSV text a Dutch spreadsheet
+# saves for the same rows, for the property that both hold the same figures.
+
+#: The columns of a figures sheet, by their Dutch names.
+FIGURE_COLUMNS = (
+    "indicator",
+    "periode",
+    "waarde",
+    "eenheid",
+    "bron",
+    "marge",
+    "steekproef",
+    "noot",
+    "voorlopig",
+)
+_figure_words = st.text("abcdefghijklmnopqrstuvwxyzé0123456789 .,;-=\"'", max_size=20)
+_figure_ids = st.text("abcdefghijklmnopqrstuvwxyz_-", min_size=1, max_size=12)
+# Tenths, as figures are published; a whole number stays an int.
+_figure_numbers = st.integers(0, 100_000) | st.integers(0, 1000).map(lambda k: k / 10)
+_dutch_number_texts = st.integers(0, 99_999).map(lambda k: f"{k // 10},{k % 10}")
+
+
+@st.composite
+def figure_rows(draw: st.DrawFn) -> list[list[object]]:
+    """One to eight rows of a figures sheet, one period each, cells of every type a sheet holds."""
+    years = draw(st.lists(st.integers(1990, 2040), min_size=1, max_size=8, unique=True))
+    rows: list[list[object]] = []
+    for year in years:
+        unit = draw(st.sampled_from(["report", "percent", "mark", ""]))
+        period: object = draw(
+            st.sampled_from([year, str(year), f"{year}-{draw(st.integers(1, 12)):02d}"])
+        )
+        if unit == "percent":
+            value: object = draw(st.integers(0, 100) | st.integers(0, 1000).map(lambda k: k / 10))
+        else:
+            value = draw(_figure_numbers | _dutch_number_texts | st.sampled_from([None, "."]))
+        margin = draw(st.none() | st.integers(0, 50).map(lambda k: k / 10))
+        rows.append(
+            [
+                draw(_figure_ids),
+                period,
+                value,
+                unit,
+                draw(_figure_words),
+                margin,
+                draw(st.none() | st.integers(1, 20_000)),
+                draw(_figure_words),
+                draw(st.booleans() | st.sampled_from(["ja", "nee", None])),
+            ]
+        )
+    return rows
+
+
+def figure_csv(columns: tuple[str, ...] | list[str], rows: list[list[object]]) -> str:
+    """The ``;``-separated text a Dutch spreadsheet saves for ``rows``: decimal commas, WAAR/ONWAAR."""
+    import csv  # this section's own
+    import io
+
+    def shown(cell: object) -> str:
+        if cell is None:
+            return ""
+        if isinstance(cell, bool):
+            return "WAAR" if cell else "ONWAAR"
+        if isinstance(cell, float):
+            return repr(cell).replace(".", ",")
+        return str(cell)
+
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";", lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows([shown(cell) for cell in row] for row in rows)
+    return out.getvalue()
+
+
+@st.composite
+def shares_with_one_below_one(draw: st.DrawFn, *, max_size: int = 7) -> list[float | None]:
+    """Percentages of consecutive years, all above 1 % but one (above 0, below 1 %); gaps among them."""
+    above = st.one_of(
+        st.integers(11, 1000).map(lambda k: k / 10),
+        st.floats(1.0, 100.0, exclude_min=True, allow_nan=False),
+    )
+    values: list[float | None] = draw(st.lists(st.none() | above, min_size=1, max_size=max_size))
+    below = draw(
+        st.one_of(
+            st.integers(1, 99).map(lambda k: k / 100),
+            st.floats(0.0, 1.0, exclude_min=True, exclude_max=True, allow_subnormal=False),
+        )
+    )
+    values.insert(draw(st.integers(0, len(values))), below)
+    return values
+
+
+# ---------------------------------------------------------------------------
+# Panels for assess_panel: chunked, lazy, dask and xarray
+# ---------------------------------------------------------------------------
+
+
+@st.composite
+def panels(draw: st.DrawFn, max_rows: int = 12) -> dict[str, Any]:
+    """Keyword arguments of ``assess_panel``: series of every kind, a target and direction per row.
+
+    Rows mix series with gaps, all-NaN, constant and zero rows (from :func:`batches`);
+    targets may be missing (NaN: judged by the growth rate), and directions unknown (0).
+    """
+    t, y = draw(batches(max_rows=max_rows))
+    rows = y.shape[0]
+    level = st.one_of(
+        st.just(np.nan), st.floats(-100, 1000, allow_nan=False, allow_subnormal=False)
+    )
+    target = np.array(draw(st.lists(level, min_size=rows, max_size=rows)))
+    direction = np.array(
+        draw(st.lists(st.sampled_from([-1.0, 0.0, 1.0]), min_size=rows, max_size=rows))
+    )
+    deadline = draw(st.sampled_from([np.nan, 2025.5, 2040.0]))
+    return {"t": t, "y": y, "target": target, "direction": direction, "deadline": deadline}

@@ -719,11 +719,13 @@ _FIGURES = (
     | st.sampled_from([0.0, -0.0, 0.5, 1.5, 2.5, -2.5, 0.05, 0.25, 2.675, 999_999_999_999_999.9])
     | st.integers(-(10**20), 10**20)
 )
+# Whole numbers keep every digit, even where no float holds them (a share cannot be one).
+_WHOLE_NUMBERS = strategies.big_ints | st.sampled_from([2**1100, -(2**1100)])
 _LANGS = st.sampled_from(["nl", "en"])
 
 
 @settings(max_examples=400)
-@given(value=_FIGURES, decimals=st.integers(0, 4), sign=st.booleans(), lang=_LANGS)
+@given(value=_FIGURES | _WHOLE_NUMBERS, decimals=st.integers(0, 4), sign=st.booleans(), lang=_LANGS)
 def test_numbers_are_written_as_babel_writes_them(
     value: float, decimals: int, sign: bool, lang: str
 ) -> None:

@@ -111,8 +111,9 @@ _PRECISION: Final = 400
 # such a figure is shown as the digits it has times a power of ten (1,5E308),
 # not as a row of zeros hundreds of characters wide in a table or an axis.
 _SCIENTIFIC_FROM: Final = 1e15
-# The figures a pattern remembers having written (see _Pattern.write).
-_MOST_WRITTEN: Final = 100_000
+# The figures a pattern remembers having written (see _Pattern.write): about a
+# megabyte a pattern at most, for the few dozen patterns a review uses.
+_MOST_WRITTEN: Final = 10_000
 _DIGITS: Final = re.compile(r"#,##0(?:\.0+)?")
 
 
@@ -250,7 +251,8 @@ def _format(
     """
     if not (isinstance(value, int) and not isinstance(value, bool)):
         value = float(value)  # a numpy scalar (a chart's tick), a bool: as Babel is given them
-    if math.isfinite(value) and abs(shown) < _SCIENTIFIC_FROM:
+    # shown first: an int too large for a float is compared exactly, never converted.
+    if abs(shown) < _SCIENTIFIC_FROM and math.isfinite(value):
         compiled = _compiled(pattern, locale)
         if compiled is not None:
             return compiled.write(value)
