@@ -125,11 +125,14 @@ def _refuse_constant(name: str) -> Any:
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    data: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in data:
-            raise _Refused(f"has the key {key!r} twice in one table")
-        data[key] = value
+    # dict() in C for every object; the pairs are looked through only when one key came twice.
+    data = dict(pairs)
+    if len(data) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _Refused(f"has the key {key!r} twice in one table")
+            seen.add(key)
     return data
 
 
@@ -152,16 +155,27 @@ def too_deep(origin: str) -> FileFormatError:
 
 
 def check_depth(data: Any, origin: str) -> None:
-    """Refuse ``data`` nested deeper than :data:`MAX_DEPTH`, without recursing itself."""
-    waiting: list[tuple[Any, int]] = [(data, 1)]
-    while waiting:
-        value, depth = waiting.pop()
-        if isinstance(value, dict):
-            children = list(value.values())
-        elif isinstance(value, list):
-            children = value
-        else:
-            continue
+    """Refuse ``data`` nested deeper than :data:`MAX_DEPTH`, without recursing itself.
+
+    Example:
+        >>> check_depth({"a": [{"b": 1}]}, "p.toml")
+        >>> nested: list[object] = []
+        >>> for _ in range(MAX_DEPTH):
+        ...     nested = [nested]
+        >>> check_depth(nested, "p.toml")
+        Traceback (most recent call last):
+        ...
+        progmon.errors.FileFormatError: p.toml: is nested too deeply: ...
+    """
+    # Level by level, tables and lists only: a programme's figures are most of
+    # its values, and never hold anything.
+    level = [data] if isinstance(data, dict | list) else []
+    depth = 1
+    while level:
         if depth > MAX_DEPTH:
             raise too_deep(origin)
-        waiting.extend((child, depth + 1) for child in children)
+        below: list[Any] = []
+        for value in level:
+            children = value.values() if isinstance(value, dict) else value
+            below.extend(child for child in children if isinstance(child, dict | list))
+        level, depth = below, depth + 1
