@@ -45,7 +45,14 @@ from ._validators import (
 )
 from .errors import AmbiguityError, DuplicateError, UnitError, ValidationError
 
-__all__ = ["COMPONENT_LEVELS", "Indicator", "IndicatorKind", "Measurement", "Source"]
+__all__ = [
+    "COMPONENT_LEVELS",
+    "Indicator",
+    "IndicatorKind",
+    "Measurement",
+    "Source",
+    "plain_measurement",
+]
 
 
 class IndicatorKind(enum.Enum):
@@ -193,6 +200,81 @@ class Measurement:
         return tuple(cls(period, value, **common) for period, value in values.items())
 
 
+_PLAIN_KEYS: Final = frozenset({"period", "value", "margin", "sample_size", "note", "provisional"})
+_REFUSED: Final = object()  # what _plain_figure returns for a figure Measurement must check
+
+
+def plain_measurement(
+    fields: Mapping[str, Any], unit: Any = None, bounds: tuple[float, float] | None = None
+) -> Measurement | None:
+    """The :class:`Measurement` that ``Measurement(**fields)`` makes, made fast; or None.
+
+    For the common case of a file: a year, plain finite numbers, a plain
+    note. Everything else (a period text, a source, a quantity, any value
+    that ``Measurement`` would refuse or convert) gives None, and the caller
+    makes the measurement the ordinary way, with its checks and its errors:
+    this path never refuses anything itself. Given the indicator's ``unit``,
+    value and margin are quantities in it, as the indicator stores them; a
+    value outside ``bounds`` (:func:`units.valid_range` of ``unit``, worked
+    out once for the series) gives None too.
+
+    Example:
+        >>> plain_measurement({"period": 2019, "value": 731}) == Measurement(2019, 731)
+        True
+        >>> plain_measurement({"period": 2019, "value": -1}, units.to_unit("crime"), (0, 1)) is None
+        True
+    """
+    if not _PLAIN_KEYS.issuperset(fields):
+        return None
+    period = fields.get("period")
+    note = fields.get("note", "")
+    provisional = fields.get("provisional", False)
+    size = fields.get("sample_size")
+    if (
+        type(period) is not int
+        or type(note) is not str
+        or not (note.isascii() and note.isprintable())
+        or type(provisional) is not bool
+        or (size is not None and (type(size) is not int or not 1 <= size <= sys.float_info.max))
+    ):
+        return None
+    value = _plain_figure(fields.get("value"), unit, bounds)
+    margin = _plain_figure(fields.get("margin"), unit, None)
+    if value is _REFUSED or margin is _REFUSED:
+        return None
+    if margin is not None and (margin if unit is None else margin.magnitude) < 0:
+        return None
+    try:
+        when = to_period(period)
+    except ValidationError:
+        return None
+    made: Measurement = object.__new__(Measurement)
+    put = object.__setattr__
+    put(made, "period", when)
+    put(made, "value", value)
+    put(made, "margin", margin)
+    put(made, "sample_size", size)
+    put(made, "source", None)
+    put(made, "note", note)
+    put(made, "provisional", provisional)
+    return made
+
+
+def _plain_figure(value: object, unit: Any, bounds: tuple[float, float] | None) -> Any:
+    """``value`` as Measurement stores it (in ``unit``, where given); _REFUSED if not plain."""
+    if value is None:
+        return None
+    if type(value) is int:
+        value = stored_number(value)
+    if type(value) is not float or not math.isfinite(value):
+        return _REFUSED  # a whole number beyond a float, a bool, a text, NaN, infinity
+    if unit is None:
+        return value
+    if bounds is not None and not bounds[0] <= value <= bounds[1]:
+        return _REFUSED
+    return units._quantity(value, unit)  # noqa: SLF001  # the registry's own fast path
+
+
 def _in_unit(
     measurement: Measurement, unit: Any, bounds: tuple[float, float] | None, element: str
 ) -> Measurement:
@@ -227,7 +309,7 @@ def _quantity_in(value: Any, unit: Any, measurement: Measurement, field: str, el
     if value is None:
         return None
     if isinstance(value, pint.Quantity):
-        if value.units == unit and type(value.magnitude) is float:
+        if units.in_unit(value, unit) and type(value.magnitude) is float:
             return value
         where = f"{element} {measurement.period} {field}"
         units.check_compatible(value.units, unit, element=where)

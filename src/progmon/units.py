@@ -36,8 +36,8 @@ from __future__ import annotations
 import functools
 import math
 import os
+import pathlib
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, Final
 
 import pint
@@ -52,6 +52,7 @@ __all__ = [
     "check_compatible",
     "check_in_range",
     "in_percent",
+    "in_unit",
     "is_share",
     "registry",
     "share_scale",
@@ -63,7 +64,7 @@ CACHE_ENV: Final = "PROGMON_PINT_CACHE"
 """The environment variable that moves pint's cache of parsed definitions, or turns it off."""
 
 
-def cache_folder() -> Path | None:
+def cache_folder() -> pathlib.Path | None:
     """Where pint caches its parsed unit definitions for progmon; None when it does not.
 
     Parsing pint's definitions takes about 0.1 s at every start; pint can keep
@@ -92,10 +93,10 @@ def cache_folder() -> Path | None:
     """
     chosen = os.environ.get(CACHE_ENV)
     if chosen is None:
-        return Path(platformdirs.user_cache_path(appname="pint", appauthor=False))
+        return pathlib.Path(platformdirs.user_cache_path(appname="pint", appauthor=False))
     if chosen.strip().lower() in {"", "0", "off", "no", "false"}:
         return None
-    return Path(chosen).expanduser()
+    return pathlib.Path(chosen).expanduser()
 
 
 def _application_registry() -> Any:
@@ -111,7 +112,7 @@ def _application_registry() -> Any:
     return app
 
 
-def _cached_registry(folder: Path) -> Any:
+def _cached_registry(folder: pathlib.Path) -> Any:
     """The registry pint makes by default, its definitions cached in ``folder`` (None: failed)."""
     try:
         return pint.UnitRegistry(cache_folder=folder, on_redefinition="raise")
@@ -178,6 +179,22 @@ def _quantity_maker() -> Callable[[float, Any], Any]:
     except Exception:  # noqa: BLE001  # any failure: a pint whose insides differ
         same = False
     return _direct_quantity if same else _checked_quantity
+
+
+def in_unit(quantity: Any, unit: Any) -> bool:
+    """Whether ``quantity`` is expressed in ``unit`` (a unit of the registry).
+
+    Cheap for a quantity made in ``unit`` itself, as every stored figure is:
+    pint's ``quantity.units`` makes a new unit object on every call.
+
+    Example:
+        >>> in_unit(Quantity(3, "report"), to_unit("report")), in_unit(Quantity(3, "m"), Unit("km"))
+        (True, False)
+    """
+    return bool(
+        getattr(quantity, "_units", None) is getattr(unit, "_units", False)
+        or quantity.units == unit
+    )
 
 
 _quantity: Final = _quantity_maker()

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
-import copy
 import difflib
 import enum
 import math
@@ -49,7 +48,13 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from progmon import units
-from progmon._indicator import Indicator, IndicatorKind, Measurement, Source
+from progmon._indicator import (
+    Indicator,
+    IndicatorKind,
+    Measurement,
+    Source,
+    plain_measurement,
+)
 from progmon._period import Period, PeriodKind
 from progmon._programme import Action, Ambition, Goal, Programme, Resource, Section
 from progmon._targets import Direction, Target
@@ -645,10 +650,53 @@ def _builds(build: Callable[[Any], object], value: Any) -> bool:
     return True
 
 
+# The unit of the indicator whose figures are being read (None: none readable),
+# so that a plain figure is made a quantity in it once, not a number made one later.
+# Its range, worked out once for the series, goes with it.
+_UNIT: Final = contextvars.ContextVar[tuple[Any, tuple[float, float] | None]](
+    "unit", default=(None, None)
+)
+
+
 def _structure_indicator(value: object, _: object) -> Indicator:
-    # Through a name bound below: an indicator holds indicators (components).
-    indicator: Indicator = _INDICATOR_FROM_TABLE(value, Indicator)
+    unit = bounds = None
+    given = value.get("unit") if isinstance(value, Mapping) else None
+    if isinstance(given, str):
+        with contextlib.suppress(ProgmonError):  # refused below, by the unit's own hook
+            unit = units.to_unit(given)
+            bounds = units.valid_range(unit)
+    token = _UNIT.set((unit, bounds))
+    try:
+        # Through a name bound below: an indicator holds indicators (components).
+        indicator: Indicator = _INDICATOR_FROM_TABLE(value, Indicator)
+    finally:
+        _UNIT.reset(token)
     return indicator
+
+
+def _structure_measurement(value: object, _: object) -> Measurement:
+    # Most figures of a file are a year and plain numbers: made directly. Any
+    # other goes through the generated hook and the model's checks, which give
+    # the errors; the fast path refuses nothing itself.
+    if type(value) is dict:
+        made = plain_measurement(value, *_UNIT.get())
+        if made is not None:
+            return made
+    measurement: Measurement = _MEASUREMENT_FROM_TABLE(value, Measurement)
+    return measurement
+
+
+def _structure_measurements(value: object, type_: object) -> tuple[Measurement, ...]:
+    # A whole series of plain figures in one loop; at the first other figure, the
+    # list goes the ordinary way, item by item, which names the index of each error.
+    if type(value) is list:
+        unit, bounds = _UNIT.get()
+        made = [
+            plain_measurement(item, unit, bounds) if type(item) is dict else None for item in value
+        ]
+        if None not in made:
+            return tuple(made)  # type: ignore[arg-type]  # no None in it
+    return _MEASUREMENTS(value, type_)
 
 
 def _unstructure_indicator(indicator: Indicator) -> dict[str, Any]:
@@ -710,6 +758,12 @@ for _cls in (Section, Resource, Action, Measurement):
         _cls, make_dict_unstructure_fn(_cls, converter, _cattrs_omit_if_default=True, **_hooks)
     )
     converter.register_structure_hook(_cls, _class_hook(_cls, **_hooks))
+_MEASUREMENT_FROM_TABLE: Final = _class_hook(Measurement, **_FIELD_HOOKS[Measurement])
+converter.register_structure_hook(Measurement, _structure_measurement)
+_MEASUREMENTS: Final = _tuple_hook(tuple[Measurement, ...])
+converter.register_structure_hook_func(
+    lambda type_: type_ == tuple[Measurement, ...], _structure_measurements
+)
 
 _INDICATOR_TABLE: Final = make_dict_unstructure_fn(
     Indicator, converter, _cattrs_omit_if_default=True, **_FIELD_HOOKS[Indicator]
@@ -819,8 +873,13 @@ def _slug(text: str) -> str:
     return key
 
 
-def _resolve_sources(content: dict[str, Any], origin: str) -> None:
-    """Replace the keys of the ``sources`` table by the sources they name, in place."""
+def _resolve_sources(content: dict[str, Any], origin: str) -> dict[str, Any]:
+    """``content`` with the keys of its ``sources`` table replaced by the sources they name.
+
+    ``content`` is left as it is: the tables on the way to a replaced source are
+    copied, every other table and list is shared (a copy of the whole file
+    would cost about a third of reading it).
+    """
     sources = content.pop("sources", {})
     if not isinstance(sources, Mapping):
         raise FileFormatError(
@@ -836,19 +895,42 @@ def _resolve_sources(content: dict[str, Any], origin: str) -> None:
                 element=f"{origin}: sources.{key}",
                 value=source,
             )
-    for path, table in _tables_citing(content):
-        cited = table["source"]
-        if not isinstance(cited, str):
-            continue
-        if cited in sources:
-            table["source"] = dict(sources[cited])
-        elif (key := misspelt_key(cited, sources)) is not None:
-            raise FileFormatError(
-                f"is not a key of the sources table: did you mean {key!r}? (A source written "
-                "as a text with spaces is read as its title.)",
-                element=f"{origin}: {_format_path((*path, 'source'))}",
-                value=cited,
-            )
+    if not sources:
+        return content  # no key to replace, and none to misspell
+    resolved: dict[str, Any] = _resolved(content, sources, origin, ())
+    return resolved
+
+
+def _resolved(
+    value: Any, sources: Mapping[str, Any], origin: str, path: tuple[str | int, ...]
+) -> Any:
+    """``value`` with every cited key of ``sources`` replaced; itself where nothing changed."""
+    if isinstance(value, dict):
+        table = value
+        cited = table.get("source")
+        if isinstance(cited, str):
+            if cited in sources:
+                table = {**table, "source": dict(sources[cited])}
+            elif (key := misspelt_key(cited, sources)) is not None:
+                raise FileFormatError(
+                    f"is not a key of the sources table: did you mean {key!r}? (A source written "
+                    "as a text with spaces is read as its title.)",
+                    element=f"{origin}: {_format_path((*path, 'source'))}",
+                    value=cited,
+                )
+        changed = {
+            key: new
+            for key, item in table.items()
+            if isinstance(item, dict | list)
+            and (new := _resolved(item, sources, origin, (*path, key))) is not item
+        }
+        return {**table, **changed} if changed else table
+    if isinstance(value, list):
+        items = [_resolved(item, sources, origin, (*path, i)) for i, item in enumerate(value)]
+        return (
+            items if any(new is not old for new, old in zip(items, value, strict=True)) else value
+        )
+    return value
 
 
 def structure_programme(data: object, *, origin: str) -> Programme:
@@ -877,8 +959,9 @@ def structure_programme(data: object, *, origin: str) -> Programme:
         else:
             message = f"has a format this progmon does not read (it reads {FORMAT_VERSION})"
         raise FileFormatError(message, element=f"{origin}: format", value=version)
-    content = copy.deepcopy({key: value for key, value in data.items() if key != "format"})
-    _resolve_sources(content, origin)
+    content = _resolve_sources(
+        {key: value for key, value in data.items() if key != "format"}, origin
+    )
     try:
         programme: Programme = converter.structure(content, Programme)
     except Exception as e:  # every problem becomes one ProgmonError, below
