@@ -179,3 +179,10 @@ def test_default_quantile_is_scipys() -> None:
 
     for p, value in trend._QUANTILES.items():
         assert value == scipy.special.ndtri(p)
+
+
+@pytest.mark.parametrize("shape", [(0, 3), (2, 0, 3), (0, 0)])
+def test_a_panel_without_series(shape: tuple[int, ...]) -> None:
+    res = assess_panel(np.arange(float(shape[-1])), np.empty(shape), direction=1)
+    assert res.status.shape == res.slope.shape == res.trend.shape == shape[:-1]
+    assert sum(res.counts().values()) == 0

@@ -314,7 +314,7 @@ def _broadcast_rows(value: npt.ArrayLike | None, shape: tuple[int, ...], fill: f
 
 def _pick(values: FloatArray, index: npt.NDArray[np.intp]) -> FloatArray:
     """``values[i, index[i]]`` for each row ``i``."""
-    if values.strides[0] == 0:  # one row for all (times shared by every series)
+    if values.strides[0] == 0 and len(values):  # one row for all (times shared by every series)
         shared: FloatArray = values[0][index]
         return shared
     rows, n = values.shape
