@@ -2,7 +2,13 @@
 
 * :func:`load` / :func:`dump`: a whole programme as a TOML or JSON file
   (file format 1, see the reference), read back equal.
-* :func:`load_measurements`: a new programme with the figures of a CSV file.
+* :func:`load_with_figures`: a programme file and the figure files beside
+  it that it names (``figures = ["cijfers/*.csv"]``); :func:`load` does
+  the same and returns the programme.
+* :func:`read_figures`: the figures of a CSV file or an Excel workbook
+  (:func:`read_measurements`, :func:`read_measurements_xlsx`);
+  :func:`load_measurements`: a new programme with the figures of a CSV file.
+* :func:`write_xlsx`: tables as the sheets of a workbook (``excel`` extra).
 * :func:`read_cbs` / :func:`load_cbs`: figures from a CBS StatLine table
   saved as OData JSON or CSV; :func:`fetch_cbs` downloads one (``cbs`` extra).
 
@@ -13,6 +19,7 @@ file, the line or key path, and the value.
 
 from __future__ import annotations
 
+from ._beside import FigureFiles
 from ._cbs import CbsColumn, fetch_cbs, load_cbs, read_cbs
 from ._converter import FORMAT_VERSION, converter, parse_period
 from ._csv import (
@@ -23,12 +30,14 @@ from ._csv import (
     read_measurements,
     read_measurements_text,
 )
-from ._files import dump, dumps, load, loads
+from ._files import dump, dumps, load, load_with_figures, loads
+from ._xlsx import read_figures, read_measurements_xlsx, write_xlsx
 
 __all__ = [
     "FORMAT_VERSION",
     "CbsColumn",
     "Figure",
+    "FigureFiles",
     "Merge",
     "add_measurements",
     "converter",
@@ -38,11 +47,15 @@ __all__ = [
     "load",
     "load_cbs",
     "load_measurements",
+    "load_with_figures",
     "loads",
     "parse_period",
     "read_cbs",
+    "read_figures",
     "read_measurements",
     "read_measurements_text",
+    "read_measurements_xlsx",
+    "write_xlsx",
 ]
 
 # The functions report this module, where users find them, rather than the
@@ -55,11 +68,15 @@ for _function in (
     load,
     load_cbs,
     load_measurements,
+    load_with_figures,
     loads,
     parse_period,
     read_cbs,
+    read_figures,
     read_measurements,
     read_measurements_text,
+    read_measurements_xlsx,
+    write_xlsx,
 ):
     _function.__module__ = __name__
 del _function

@@ -60,7 +60,14 @@ __all__ = [
 ]
 
 REQUIRED_COLUMNS: Final = ("indicator", "period", "value", "unit")
-OPTIONAL_COLUMNS: Final = ("source", "margin", "sample_size", "note", "provisional")
+OPTIONAL_COLUMNS: Final = (
+    "source",
+    "margin",
+    "sample_size",
+    "note",
+    "provisional",
+    "replaces",
+)
 MISSING: Final = frozenset({"", "."})
 
 COLUMN_ALIASES: Final = {
@@ -75,11 +82,15 @@ COLUMN_ALIASES: Final = {
     "noot": "note",
     "opmerking": "note",
     "voorlopig": "provisional",
+    "correctie": "replaces",
+    "vervangt": "replaces",
+    "correction": "replaces",
 }
 """The Dutch names of the columns, as :func:`column_name` folds them, and the column each names."""
 
 _DUTCH_NAMES: Final = (
-    "indicator, periode, waarde, eenheid; bron, marge, steekproef, noot (or opmerking), voorlopig"
+    "indicator, periode, waarde, eenheid; bron, marge, steekproef, noot (or opmerking), "
+    "voorlopig, correctie"
 )
 
 # WAAR/ONWAAR: what Dutch Excel writes for its booleans, in cells and in CSV.
@@ -92,7 +103,9 @@ class Figure:
     """One figure read from a file, for the indicator with id ``indicator``.
 
     ``origin`` says where it was read (``"figures.csv line 3"``), for error
-    messages and reports.
+    messages and reports. ``replaces`` is true where the row says it corrects
+    a figure given before (the column ``replaces``, ``correctie``): a figure
+    file beside a programme may then replace an earlier figure.
 
     Example:
         >>> figure = Figure("meldingen", Measurement(2019, 731), "figures.csv line 3")
@@ -103,6 +116,7 @@ class Figure:
     indicator: str
     measurement: Measurement
     origin: str
+    replaces: bool = False
 
 
 @attrs.frozen
@@ -343,11 +357,12 @@ def row_figure(cells: Mapping[str, object], where: str, *, decimal_comma: bool) 
             sample_size=_sample_size(cells.get("sample_size"), decimal_comma=decimal_comma),
             source=Source(source_text) if source_text else None,
             note=_text(cells.get("note"), "note"),
-            provisional=_flag(cells.get("provisional")),
+            provisional=_flag(cells.get("provisional"), "provisional"),
         )
+        replaces = _flag(cells.get("replaces"), "replaces")
     except ProgmonError as e:
         raise _located(e, where) from e
-    return Figure(indicator, measurement, where)
+    return Figure(indicator, measurement, where, replaces)
 
 
 def _text(cell: object, column: str) -> str:
@@ -431,7 +446,7 @@ def _percentage(quantity: Any, unit: Any, *, shown: object = None) -> Any:
     return quantity if quantity.units == unit else quantity.to(unit)
 
 
-def _flag(cell: object) -> bool:
+def _flag(cell: object, column: str) -> bool:
     if cell is None:
         return False
     if isinstance(cell, bool):
@@ -441,7 +456,7 @@ def _flag(cell: object) -> bool:
         return True
     if folded in _FALSE:
         return False
-    raise FileFormatError("provisional: must be true or false (ja/nee, WAAR/ONWAAR)", value=cell)
+    raise FileFormatError(f"{column}: must be true or false (ja/nee, WAAR/ONWAAR)", value=cell)
 
 
 def _located(error: ProgmonError, where: str) -> ProgmonError:

@@ -14,6 +14,7 @@ from progmon._programme import Programme
 from progmon._write import as_path, write_text
 from progmon.errors import FileFormatError, ValidationError
 
+from ._beside import FIGURES_KEY, FigureFiles, figure_files, merge_figures, patterns_of
 from ._converter import structure_programme, unstructure_programme
 from ._text import (
     check_depth,
@@ -24,7 +25,7 @@ from ._text import (
     without_bom,
 )
 
-__all__ = ["dump", "dumps", "load", "loads"]
+__all__ = ["dump", "dumps", "load", "load_with_figures", "loads"]
 
 Format = Literal["toml", "json"]
 
@@ -46,27 +47,67 @@ def _format_of(path: Path) -> Format:
 
 
 def load(path: str | os.PathLike[str]) -> Programme:
-    """Read the programme in a ``.toml`` or ``.json`` file.
+    """Read the programme in a ``.toml`` or ``.json`` file, with its figure files.
 
     Nothing in the file is executed; either the whole programme is read, or
-    an error names what is wrong.
+    an error names what is wrong. A programme file may name figure files
+    beside it (``figures = ["cijfers/*.csv", "cijfers-2021.xlsx"]``, relative
+    to the programme file): their figures are added, as
+    :func:`load_with_figures` says.
 
     Raises:
         ProgmonFileError: the file cannot be read.
         FileFormatError: the file is malformed (its line, or key path).
         ProgmonError: a value in the file is not allowed, naming the file,
             the key path (``ambitions[0].goals[2].indicators[0].unit``) and
-            the value.
+            the value; or a figure file's, naming that file and its line.
 
     Example:
         >>> p = load("examples/veiligheid.toml")
         >>> p.name
         'Programma Veiligheid'
     """
+    return load_with_figures(path).programme
+
+
+def load_with_figures(path: str | os.PathLike[str]) -> FigureFiles:
+    """Read a programme file and the figure files it names, and say what they added.
+
+    The files are read in the order of the ``figures`` list (the files a
+    pattern matches, by name). A figure for an indicator and period that has
+    one already, in the programme file or in an earlier figure file, is
+    refused, naming both places, unless its row is marked as a correction
+    (the column ``replaces``, ``correctie`` in Dutch): then it replaces the
+    earlier figure, and :attr:`Merge.replaced` lists it.
+
+    Example:
+        >>> loaded = load_with_figures("tests/fixtures/beside/programme.toml")
+        >>> loaded.programme.indicator("meldingen").measurement(2020).value
+        <Quantity(690.0, 'report')>
+        >>> [(ind, old.value.m, new.value.m) for ind, old, new in loaded.merge.replaced]
+        [('meldingen', 731, 733)]
+    """
     where = as_path(path, element="programme file")
     kind = _format_of(where)
-    text = read_text(where)
-    return loads(text, kind, origin=str(where))
+    data = _parse(without_bom(read_text(where)), kind, str(where))
+    patterns = _figure_patterns(data, str(where))
+    programme = _structure(data, str(where))
+    files = figure_files(patterns, where.parent, str(where)) if patterns else ()
+    return merge_figures(programme, files, origin=str(where))
+
+
+def _figure_patterns(data: Any, origin: str) -> tuple[str, ...]:
+    """The ``figures`` key taken out of the file's table: it is about files, not the model."""
+    if not isinstance(data, dict) or FIGURES_KEY not in data:
+        return ()
+    return patterns_of(data.pop(FIGURES_KEY), origin)
+
+
+def _structure(data: Any, origin: str) -> Programme:
+    try:
+        return structure_programme(data, origin=origin)
+    except RecursionError:  # a programme within the depth limit, on a small stack
+        raise too_deep(origin) from None
 
 
 def loads(
@@ -88,10 +129,14 @@ def loads(
             "loads takes the text of a file (use load for a path)", element=origin, value=text
         )
     data = _parse(without_bom(text), format, origin)
-    try:
-        return structure_programme(data, origin=origin)
-    except RecursionError:  # a programme within the depth limit, on a small stack
-        raise too_deep(origin) from None
+    if isinstance(data, dict) and FIGURES_KEY in data:
+        raise FileFormatError(
+            "names figure files, which are found relative to the programme file: "
+            "read it with load(path)",
+            element=f"{origin}: {FIGURES_KEY}",
+            value=data[FIGURES_KEY],
+        )
+    return _structure(data, origin)
 
 
 def _parse(text: str, kind: Format, origin: str) -> Any:

@@ -1,0 +1,182 @@
+"""Figure files beside a programme file: ``figures = ["cijfers/*.csv"]``.
+
+A programme file may name the files that hold its figures, relative to
+itself. A new year is then a new row or a new file, and the programme file
+is never rewritten. The files are read in the order the patterns list them
+(the files of one pattern by name); a figure for an indicator and period
+that already has one, in the programme file or in an earlier figure file,
+is an error that names both places, unless the later row says it corrects
+the earlier one (the column ``replaces``, in Dutch ``correctie``).
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Final
+
+import attrs
+
+from progmon._indicator import Measurement
+from progmon._period import Period
+from progmon._programme import Programme
+from progmon.errors import DuplicateError, FileFormatError, ProgmonWarning, ValidationError
+
+from ._csv import Figure, Merge, _shown, add_measurements
+from ._xlsx import read_figures
+
+__all__ = ["FIGURES_KEY", "FigureFiles", "figure_files", "merge_figures"]
+
+#: The key of a programme file that names its figure files.
+FIGURES_KEY: Final = "figures"
+
+_GLOB: Final = frozenset("*?[")
+
+
+@attrs.frozen
+class FigureFiles:
+    """What the figure files of a programme added to it.
+
+    Attributes:
+        files: The files read, in order.
+        figures: Every figure read from them, in order.
+        merge: The programme with the figures, and what they added and replaced.
+
+    Example:
+        >>> from progmon.io import load_with_figures
+        >>> loaded = load_with_figures("tests/fixtures/beside/programme.toml")
+        >>> [path.name for path in loaded.files]
+        ['2019.csv', '2020.csv']
+    """
+
+    files: tuple[Path, ...]
+    figures: tuple[Figure, ...]
+    merge: Merge
+
+    @property
+    def programme(self) -> Programme:
+        """The programme with the figures of its files."""
+        return self.merge.programme
+
+
+def patterns_of(value: object, origin: str) -> tuple[str, ...]:
+    """The figure-file patterns of a programme file's ``figures`` key, checked."""
+    element = f"{origin}: {FIGURES_KEY}"
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not value:
+        raise FileFormatError(
+            "must be a list of file names or patterns, relative to the programme file "
+            '(figures = ["cijfers/*.csv"])',
+            element=element,
+            value=value,
+        )
+    found: list[str] = []
+    for index, pattern in enumerate(value):
+        where = f"{element}[{index}]"
+        if not isinstance(pattern, str) or not pattern.strip():
+            raise FileFormatError("must be a file name or pattern", element=where, value=pattern)
+        if Path(pattern).is_absolute() or pattern.startswith("~"):
+            raise FileFormatError(
+                "must be relative to the programme file, so that the folder can move",
+                element=where,
+                value=pattern,
+            )
+        found.append(pattern)
+    return tuple(found)
+
+
+def figure_files(patterns: Sequence[str], base: Path, origin: str) -> tuple[Path, ...]:
+    """The files the patterns name, relative to ``base``, each once, in order.
+
+    A name without wildcards must exist; a pattern that matches no file is
+    a warning (the folder of next year's figures may still be empty).
+    """
+    files: list[Path] = []
+    for index, pattern in enumerate(patterns):
+        where = f"{origin}: {FIGURES_KEY}[{index}]"
+        if _GLOB.isdisjoint(pattern):
+            path = base / pattern
+            if not path.is_file():
+                raise FileFormatError(
+                    "names no file beside the programme file", element=where, value=pattern
+                )
+            matched = [path]
+        else:
+            # Sorted: the same folder gives the same order on every machine.
+            matched = sorted(path for path in base.glob(pattern) if path.is_file())
+            if not matched:
+                warnings.warn(
+                    ProgmonWarning(f"{where}: {pattern!r} matches no file yet"), stacklevel=3
+                )
+        for path in matched:
+            if path not in files:
+                files.append(path)
+    return tuple(files)
+
+
+def merge_figures(programme: Programme, files: Iterable[Path], *, origin: str) -> FigureFiles:
+    """``programme`` with the figures of ``files``, conflicts refused unless corrected.
+
+    Raises:
+        DuplicateError: a figure for an indicator and period that has one
+            already, in the programme file or an earlier row, and the row
+            does not say it corrects it; the message names both places.
+        ProgmonError: what reading a figure file raises, naming its file
+            and line (or sheet and row).
+    """
+    files = tuple(files)
+    figures = tuple(figure for path in files for figure in read_figures(path))
+    chosen: dict[tuple[str, Period], Figure] = {}
+    replaced: list[tuple[str, Measurement, Measurement]] = []
+    for figure in figures:
+        key = (figure.indicator, figure.measurement.period)
+        earlier = chosen.get(key)
+        if earlier is not None:
+            if not figure.replaces:
+                raise DuplicateError(
+                    f"has a second figure for indicator {figure.indicator!r} in "
+                    f"{figure.measurement.period.label} (the first: {earlier.origin}): remove "
+                    "one, or mark the later row as a correction (column replaces: ja)",
+                    element=figure.origin,
+                    value=figure.measurement.period.label,
+                )
+            replaced.append((figure.indicator, earlier.measurement, figure.measurement))
+        chosen[key] = figure
+    corrected = {(indicator, new.period) for indicator, _, new in replaced}
+    for key, figure in chosen.items():
+        old = _existing(programme, figure)
+        if old is not None and not figure.replaces:
+            raise DuplicateError(
+                f"indicator {figure.indicator!r} has a figure for "
+                f"{figure.measurement.period.label} in the programme file {origin} already "
+                f"({_shown(old)}): remove one, or mark this row as a correction "
+                "(column replaces: ja)",
+                element=figure.origin,
+                value=figure.measurement.period.label,
+            )
+        if figure.replaces and old is None and key not in corrected:
+            warnings.warn(
+                ProgmonWarning(
+                    f"{figure.origin}: is marked as a correction, but indicator "
+                    f"{figure.indicator!r} has no figure for "
+                    f"{figure.measurement.period.label} to correct"
+                ),
+                stacklevel=2,
+            )
+    merge = add_measurements(programme, tuple(chosen.values()), replace=True)
+    replaced += merge.replaced
+    renewed = {(indicator, new.period) for indicator, _, new in replaced}
+    added = tuple(figure for key, figure in chosen.items() if key not in renewed)
+    return FigureFiles(files, figures, Merge(merge.programme, added, tuple(replaced)))
+
+
+def _existing(programme: Programme, figure: Figure) -> Measurement | None:
+    """The figure ``programme`` holds for ``figure``'s place, if it has one."""
+    try:
+        indicator = programme.indicator(figure.indicator)
+    except ValidationError:
+        return None  # add_measurements names the unknown indicator, with the file's line
+    old = indicator.measurement(figure.measurement.period)
+    return None if old is None or old.value is None else old
