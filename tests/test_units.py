@@ -116,7 +116,7 @@ def test_valid_range(unit: str, expected: tuple[float, float] | None) -> None:
     assert units.valid_range(unit) == expected
 
 
-@pytest.mark.parametrize("bad", ["meldingen", "", "€", "3 +", 7, None])
+@pytest.mark.parametrize("bad", ["meldingenn", "", "€", "3 +", 7, None])
 def test_unknown_units_refused(bad: object) -> None:
     with pytest.raises(UnitError) as info:
         units.to_unit(bad, element="indicator 'x'")

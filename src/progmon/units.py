@@ -37,8 +37,9 @@ import functools
 import math
 import os
 import pathlib
-from collections.abc import Callable
-from typing import Any, Final
+import re
+from collections.abc import Callable, Mapping
+from typing import Any, Final, NamedTuple
 
 import pint
 import platformdirs
@@ -48,12 +49,16 @@ from .errors import UnitError, ValidationError
 __all__ = [
     "Quantity",
     "Unit",
+    "UnitNames",
     "cache_folder",
     "check_compatible",
     "check_in_range",
+    "define_population",
     "in_percent",
     "in_unit",
     "is_share",
+    "names",
+    "populations",
     "registry",
     "share_scale",
     "to_unit",
@@ -125,28 +130,360 @@ def _cached_registry(folder: pathlib.Path) -> Any:
 registry: Final = _application_registry()
 """The one registry progmon uses: pint's application registry, extended."""
 
-_DEFINITIONS: Final = (
-    "event = [event]",
-    "report = event",
-    "crime = event",
-    "incident = event",
-    "person = [person]",
-    "inhabitant = person",
-    "respondent = person",
-    "thousand_inhabitants = 1000 * inhabitant",
-    "mark = [mark]",
-    "EUR = [currency] = _ = euro",
-    "fte = [labour]",
+
+class UnitNames(NamedTuple):
+    """A unit of progmon's and its names: the one table the parser, the review and the docs read.
+
+    ``kind`` says what the unit counts: ``"event"`` (reports, crimes, ...),
+    ``"person"``, ``"population"`` (what a rate is per: inhabitants,
+    households, dwellings, pupils, or a programme's own), ``"scaled"`` (100,
+    1,000, 10,000 or 100,000 of a population), ``"share"``, ``"count"``,
+    ``"mark"``, ``"money"`` or ``"staff"``. ``also`` are further spellings the
+    parser accepts (any case), ``description`` what the unit is for.
+
+    Example:
+        >>> names()["crime"].dutch_plural, names()["thousand_inhabitants"].english_plural
+        ('misdrijven', '1,000 inhabitants')
+    """
+
+    unit: str
+    dutch: str
+    dutch_plural: str
+    english: str
+    english_plural: str
+    kind: str
+    description: str = ""
+    also: tuple[str, ...] = ()
+    definition: str = ""
+
+
+# What progmon defines (a definition) and what it names of pint's own (none).
+# Events share one dimension: a count of crimes adds to a count of reports,
+# and the unit keeps what was counted. A specific crime is a crime, so that
+# components add up to a total of crimes; what makes a comparison wrong is
+# the population a rate is per, and each population has a dimension of its own.
+_TABLE: Final[tuple[UnitNames, ...]] = (
+    UnitNames(
+        "event",
+        "gebeurtenis",
+        "gebeurtenissen",
+        "event",
+        "events",
+        "event",
+        "any event counted",
+        definition="[event]",
+    ),
+    UnitNames(
+        "report",
+        "melding",
+        "meldingen",
+        "report",
+        "reports",
+        "event",
+        "reports to police or municipality",
+        definition="event",
+    ),
+    UnitNames(
+        "crime",
+        "misdrijf",
+        "misdrijven",
+        "crime",
+        "crimes",
+        "event",
+        "registered crimes",
+        ("delict", "delicten", "offence", "offences"),
+        "event",
+    ),
+    UnitNames(
+        "incident",
+        "incident",
+        "incidenten",
+        "incident",
+        "incidents",
+        "event",
+        "incidents, interventions, other events",
+        definition="event",
+    ),
+    UnitNames(
+        "referral",
+        "verwijzing",
+        "verwijzingen",
+        "referral",
+        "referrals",
+        "event",
+        "referrals (to Halt, to care)",
+        definition="event",
+    ),
+    UnitNames(
+        "theft",
+        "diefstal",
+        "diefstallen",
+        "theft",
+        "thefts",
+        "event",
+        "thefts (a crime)",
+        definition="crime",
+    ),
+    UnitNames(
+        "shoplifting",
+        "winkeldiefstal",
+        "winkeldiefstallen",
+        "shoplifting offence",
+        "shoplifting offences",
+        "event",
+        "shoplifting (a crime)",
+        ("shoplifting",),
+        "crime",
+    ),
+    UnitNames(
+        "burglary",
+        "woninginbraak",
+        "woninginbraken",
+        "burglary",
+        "burglaries",
+        "event",
+        "burglaries of homes (a crime)",
+        (
+            "diefstal uit woning",
+            "diefstallen uit woning",
+            "diefstal uit woningen",
+            "diefstallen uit woningen",
+            "inbraak",
+            "inbraken",
+        ),
+        "crime",
+    ),
+    UnitNames(
+        "violent_crime",
+        "geweldsmisdrijf",
+        "geweldsmisdrijven",
+        "violent crime",
+        "violent crimes",
+        "event",
+        "violent crimes (a crime)",
+        ("geweldsdelict", "geweldsdelicten"),
+        "crime",
+    ),
+    UnitNames(
+        "vandalism",
+        "vernieling",
+        "vernielingen",
+        "act of vandalism",
+        "acts of vandalism",
+        "event",
+        "vandalism and damage (a crime)",
+        (
+            "vandalism",
+            "vernieling en beschadiging",
+            "vernielingen en beschadigingen",
+            "vernielingen en beschadigingen (in de openbare ruimte)",
+        ),
+        "crime",
+    ),
+    UnitNames(
+        "person",
+        "persoon",
+        "personen",
+        "person",
+        "people",
+        "person",
+        "people",
+        ("persons", "mens", "mensen"),
+        "[person]",
+    ),
+    UnitNames(
+        "inhabitant",
+        "inwoner",
+        "inwoners",
+        "inhabitant",
+        "inhabitants",
+        "population",
+        "inhabitants (residents) of the area",
+        ("resident", "residents"),
+        "person",
+    ),
+    UnitNames(
+        "respondent",
+        "respondent",
+        "respondenten",
+        "respondent",
+        "respondents",
+        "person",
+        "people who answered a survey",
+        definition="person",
+    ),
+    UnitNames(
+        "household",
+        "huishouden",
+        "huishoudens",
+        "household",
+        "households",
+        "population",
+        "private households",
+        definition="[household]",
+    ),
+    UnitNames(
+        "dwelling",
+        "woning",
+        "woningen",
+        "dwelling",
+        "dwellings",
+        "population",
+        "dwellings (the housing stock)",
+        ("home", "homes"),
+        "[dwelling]",
+    ),
+    UnitNames(
+        "pupil",
+        "leerling",
+        "leerlingen",
+        "pupil",
+        "pupils",
+        "population",
+        "pupils of schools",
+        definition="[pupil]",
+    ),
+    UnitNames(
+        "mark",
+        "rapportcijfer",
+        "rapportcijfers",
+        "mark",
+        "marks",
+        "mark",
+        "a report mark from 1 to 10",
+        definition="[mark]",
+    ),
+    UnitNames(
+        "EUR", "euro", "euro", "euro", "euros", "money", "money", definition="[currency] = _ = euro"
+    ),
+    UnitNames(
+        "fte",
+        "fte",
+        "fte",
+        "FTE",
+        "FTE",
+        "staff",
+        "staff in full-time equivalents",
+        definition="[labour]",
+    ),
+    UnitNames(
+        "percent",
+        "percent",
+        "percent",
+        "percent",
+        "percent",
+        "share",
+        "a share of 0-100 % (pint's own)",
+        ("%",),
+    ),
+    UnitNames(
+        "permille",
+        "promille",
+        "promille",
+        "per mille",
+        "per mille",
+        "share",
+        "a share of 0-1000 ‰ (pint's own)",
+        ("‰", "per mil", "permil"),
+    ),
+    UnitNames(
+        "count",
+        "aantal",
+        "aantal",
+        "count",
+        "count",
+        "count",
+        "a count of things (pint's own)",
+        ("stuks", "stuk"),
+    ),
 )
+
+
+# The scales of a rate: a unit cannot carry a number ("per 1000 inhabitant"),
+# so each population has a unit for 100, 1,000, 10,000 and 100,000 of it.
+_SCALES: Final = (
+    ("hundred", 100, "100", "100"),
+    ("thousand", 1_000, "1.000", "1,000"),
+    ("ten_thousand", 10_000, "10.000", "10,000"),
+    ("hundred_thousand", 100_000, "100.000", "100,000"),
+)
+_SCALE_WORDS: Final = {
+    "honderd": 100, "hundred": 100, "one hundred": 100, "a hundred": 100,
+    "duizend": 1_000, "thousand": 1_000, "one thousand": 1_000, "a thousand": 1_000,
+    "tienduizend": 10_000, "tien duizend": 10_000, "ten thousand": 10_000,
+    "honderdduizend": 100_000, "honderd duizend": 100_000, "hundred thousand": 100_000,
+    "one hundred thousand": 100_000, "a hundred thousand": 100_000,
+}  # fmt: skip
+_SCALED: Final = {number: prefix for prefix, number, _, _ in _SCALES}
+# "1.000", "1,000", "1 000" (also with a non-breaking space) or "1000"; words longest first.
+_NUMBER: Final = re.compile(
+    r"(?P<number>\d{1,3}(?:[.,\u00a0\u202f ]\d{3})+|\d+|"
+    + "|".join(sorted(map(re.escape, _SCALE_WORDS), key=len, reverse=True))
+    + r")\s+(?P<rest>\S.*)",
+    re.IGNORECASE | re.DOTALL,
+)
+# "per" as a word, or "/" before a number: where a rate is divided.
+_PER: Final = re.compile(r"(?:^|\s+)per\s+|\s*/\s*(?=\d)", re.IGNORECASE)
+
+
+def _scaled_rows(row: UnitNames) -> list[UnitNames]:
+    """The units of 100 ... 100,000 of population ``row``, named after it."""
+    return [
+        UnitNames(
+            f"{prefix}_{row.english_plural if row.unit in _BUILT_IN else row.unit}",
+            f"{nl} {row.dutch_plural}",
+            f"{nl} {row.dutch_plural}",
+            f"{en} {row.english_plural}",
+            f"{en} {row.english_plural}",
+            "scaled",
+            f"{en} {row.english_plural}",
+            definition=f"{number} * {row.unit}",
+        )
+        for prefix, number, nl, en in _SCALES
+    ]
+
+
+_BUILT_IN: Final = frozenset(row.unit for row in _TABLE)
+_ALL_BUILT_IN: Final = _TABLE + tuple(
+    scaled for row in _TABLE if row.kind == "population" for scaled in _scaled_rows(row)
+)
+_NAMES: Final[dict[str, UnitNames]] = {row.unit: row for row in _ALL_BUILT_IN}
+# Every spelling of a unit, folded, to its name; the scales of each population.
+_ALIASES: Final[dict[str, str]] = {}
+_SCALED_OF: Final[dict[str, dict[int, str]]] = {}
+# Counts of events and people, rates of them, and staff cannot be negative.
+_NONNEGATIVE_UNITS: Final = {"count"}
+_POPULATIONS: Final[dict[str, str]] = {}  # a programme's own: name -> description
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _add_names(row: UnitNames) -> None:
+    _NAMES[row.unit] = row
+    for spelling in (row.unit, row.dutch, row.dutch_plural, row.english, row.english_plural):
+        _ALIASES.setdefault(_fold(spelling), row.unit)
+    for spelling in row.also:
+        _ALIASES.setdefault(_fold(spelling), row.unit)
+    if row.kind in {"event", "person", "population", "scaled", "staff"}:
+        _NONNEGATIVE_UNITS.add(row.unit)
+    if row.kind == "scaled":
+        base = row.definition.split("*", 1)[1].strip()
+        number = int(row.definition.split("*", 1)[0])
+        _SCALED_OF.setdefault(base, {})[number] = row.unit
+
+
+for _row in _ALL_BUILT_IN:
+    _add_names(_row)
 
 
 def _extend(reg: Any) -> None:
     # Define only what is missing, so that importing progmon twice, or after
     # another library that defined the same names, never redefines a unit.
-    for definition in _DEFINITIONS:
-        name = definition.split("=", 1)[0].strip()
-        if name not in reg:
-            reg.define(definition)
+    for row in _ALL_BUILT_IN:
+        if row.definition and row.unit not in reg:
+            reg.define(f"{row.unit} = {row.definition}")
 
 
 _extend(registry)
@@ -203,21 +540,6 @@ _quantity: Final = _quantity_maker()
 # Units that mean "a fraction of a whole": dimensionless, but not a count.
 _SHARE_UNITS: Final = frozenset({"percent", "permille", "dimensionless", "ppm"})
 _COUNT_UNITS: Final = frozenset({"count"})
-# Counts of events and people, rates of them, and staff cannot be negative.
-_NONNEGATIVE_UNITS: Final = frozenset(
-    {
-        "count",
-        "event",
-        "report",
-        "crime",
-        "incident",
-        "person",
-        "inhabitant",
-        "respondent",
-        "thousand_inhabitants",
-        "fte",
-    }
-)
 
 
 _LONGEST_UNIT: Final = 200
@@ -277,8 +599,8 @@ def to_unit(unit: object, *, element: str = "unit") -> Any:
             value=unit,
         )
     parsed = _parsed(unit)
-    if parsed is None:
-        raise UnitError("is not a known unit", element=element, value=unit)
+    if isinstance(parsed, str):
+        raise UnitError(parsed + _did_you_mean(unit), element=element, value=unit)
     refusal = _refusal(parsed)
     if refusal:
         raise UnitError(refusal, element=element, value=unit)
@@ -287,12 +609,239 @@ def to_unit(unit: object, *, element: str = "unit") -> Any:
 
 @functools.lru_cache(maxsize=4096)
 def _parsed(text: str) -> Any:
-    """The unit ``text`` names, or None; parsed once per text."""
+    """The unit ``text`` names, or why it names none; parsed once per text.
+
+    A whole text that is a name of the table comes first ("per mille",
+    "vernielingen en beschadigingen"), then a rate written with ``per``
+    (or ``/`` before a number), then pint's own syntax.
+    """
+    named = _ALIASES.get(_fold(text))
+    if named is not None:
+        return registry.parse_units(named)
+    parts = _PER.split(text)
+    if len(parts) == 1:
+        return _pint(text) or _UNKNOWN
+    if not parts[0].strip():
+        return (
+            "is not a known unit: name what is counted before 'per', "
+            "as in 'crime per 1,000 inhabitants'"
+        )
+    unit = _term(parts[0])
+    if unit is None:
+        return _UNKNOWN
+    for part in parts[1:]:
+        below = _per(part)
+        if isinstance(below, str):
+            return below
+        unit = unit / below
+    return unit
+
+
+_UNKNOWN: Final = "is not a known unit"
+
+
+def _pint(text: str) -> Any:
+    """The unit pint reads in ``text``, or None."""
     try:
         return registry.parse_units(text)
     # pint's parser raises assorted exceptions on garbage (even AssertionError).
     except Exception:  # noqa: BLE001  # any failure means: not a unit
         return None
+
+
+def _term(text: str) -> Any:
+    """The unit one side of ``per`` names: a name of the table, or a unit of pint's; or None."""
+    named = _ALIASES.get(_fold(text))
+    return registry.parse_units(named) if named is not None else _pint(text.strip())
+
+
+def _per(text: str) -> Any:
+    """The unit after ``per``: ``1.000 inwoners`` is the unit of 1,000 inhabitants; or why not."""
+    scaled = _NUMBER.fullmatch(text.strip())
+    if scaled is None:
+        return _term(text) or _UNKNOWN
+    number = _scale_number(scaled["number"])
+    population = _term(scaled["rest"])
+    if population is None:
+        return _UNKNOWN
+    base = [name for name, power in population._units.items() if power == 1]  # noqa: SLF001
+    if len(population._units) != 1 or base[0] not in _SCALED_OF:  # noqa: SLF001
+        return (
+            f"is not a rate of a population: per {scaled['number']} is followed by a "
+            f"population ({', '.join(_NAMES[p].english_plural for p in populations())}), "
+            f"not {scaled['rest'].strip()!r}"
+        )
+    if number == 1:
+        return population
+    if number not in _SCALED:
+        return (
+            f"is not a rate progmon reads: a rate is per 1, 100, 1,000, 10,000 or 100,000 "
+            f", not per {scaled['number']}"
+        )
+    return registry.parse_units(_SCALED_OF[base[0]][number])
+
+
+def _scale_number(text: str) -> int:
+    """``1.000``, ``1,000``, ``1 000``, ``duizend``, ``thousand``: the number, as an int."""
+    words = _SCALE_WORDS.get(_fold(text))
+    if words is not None:
+        return words
+    return int(re.sub(r"\D", "", text))
+
+
+def _did_you_mean(text: str) -> str:
+    """``: did you mean ...?`` with the closest known names, or '' when none is close."""
+    import difflib  # only on an error: it is not needed to read a good unit
+
+    parts = _PER.split(text)
+    candidates = {_fold(name): name for name in _known_names()}
+    guesses: dict[Any, str] = {}  # one spelling per unit
+    for index, part in enumerate(parts):
+        scaled = _NUMBER.fullmatch(part.strip()) if index else None
+        term = scaled["rest"] if scaled else part
+        if not term.strip() or _term(term) is not None:
+            continue
+        for found in difflib.get_close_matches(_fold(term), candidates, n=6, cutoff=0.7):
+            meant = candidates[found]
+            guess = text.replace(term.strip(), meant) if len(parts) > 1 else meant
+            guesses.setdefault(_term(meant), guess)
+        break
+    if not guesses:
+        return ""
+    return ": did you mean " + " or ".join(repr(g) for g in list(guesses.values())[:3]) + "?"
+
+
+def _known_names() -> list[str]:
+    """The names of every unit: pint's, progmon's and their Dutch and English spellings."""
+    table = [
+        spelling
+        for row in _NAMES.values()
+        if row.kind != "scaled"  # a number and a population, read as such
+        for spelling in (row.dutch_plural, row.english_plural, row.dutch, row.english)
+    ]
+    return table + list(registry.get()._units)  # noqa: SLF001  # pint exposes no list
+
+
+_POPULATION_NAME: Final = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,39}")
+_LONGEST_DESCRIPTION: Final = 200
+
+
+def define_population(name: str, description: str, *, element: str = "population") -> Any:
+    """Define a population of a programme's own, with its units of 100 ... 100,000; return it.
+
+    A population is a dimension of its own: a rate per 1,000 youths is not
+    comparable with one per 1,000 inhabitants, and converting one into the
+    other is a :class:`~progmon.errors.UnitError`. Once defined, the
+    population is written as the tables write it (``"verwijzingen per
+    10.000 jongeren"``), and ``hundred_<name>``, ``thousand_<name>``,
+    ``ten_thousand_<name>`` and ``hundred_thousand_<name>`` are its units.
+
+    The registry is one for the whole process. Defining a population again
+    with the same description does nothing; with another description it is
+    refused, so that two programmes that mean different people by one name
+    are never compared: give one of them another name (``jongeren_12_17``).
+
+    Args:
+        name: A word: a letter, then letters, digits or underscores (at most
+            40), that is not a unit or a name of one already.
+        description: Who the population is, as text (``"inhabitants aged 12-17"``).
+        element: The element named in an error.
+
+    Raises:
+        UnitError: the name is not a word, names a unit already, or names a
+            population with another description; the description is no text.
+
+    Example:
+        >>> define_population("jongeren", "inhabitants aged 12-17")
+        <Unit('jongeren')>
+        >>> rate = Quantity(129, to_unit("verwijzingen per 10.000 jongeren"))
+        >>> rate.to(to_unit("referrals per 1,000 jongeren"))
+        <Quantity(12.9, 'referral / thousand_jongeren')>
+        >>> rate.to(to_unit("referrals per 1,000 inhabitants"))
+        Traceback (most recent call last):
+        ...
+        pint.errors.DimensionalityError: Cannot convert ...
+        >>> define_population("jongeren", "inhabitants aged 0-23")
+        Traceback (most recent call last):
+        ...
+        progmon.errors.UnitError: population: is defined already as 'inhabitants aged 12-17' ...
+    """
+    if not isinstance(name, str) or not _POPULATION_NAME.fullmatch(name):
+        raise UnitError(
+            "must be a word of letters, digits and underscores, starting with a letter "
+            "(at most 40 characters), such as 'jongeren' or 'jongeren_12_17'",
+            element=element,
+            value=name,
+        )
+    if not isinstance(description, str) or not description.strip():
+        raise UnitError(
+            f"population {name!r} must be described by a text, such as 'inhabitants aged 12-17'",
+            element=element,
+            value=description,
+        )
+    if len(description) > _LONGEST_DESCRIPTION or not description.isprintable():
+        raise UnitError(
+            f"population {name!r}: a description is one line of at most "
+            f"{_LONGEST_DESCRIPTION} characters",
+            element=element,
+            value=description,
+        )
+    description = description.strip()
+    known = _POPULATIONS.get(name)
+    if known is not None:
+        if known != description:
+            raise UnitError(
+                f"is defined already as {known!r}: one name cannot mean two populations in one "
+                f"process; give this one another name (such as '{name}_2')",
+                element=element,
+                value=f"{name} = {description}",
+            )
+        return registry.parse_units(name)
+    # A name of a unit, in any case or spelling pint accepts: the population would shadow it.
+    if _fold(name) in _ALIASES or _pint(name) is not None:
+        raise UnitError(
+            "names a unit already: give the population a name of its own",
+            element=element,
+            value=name,
+        )
+    row = UnitNames(name, name, name, name, name, "population", description)
+    registry.define(f"{name} = [population_{name}]")
+    scaled = _scaled_rows(row)
+    for unit in scaled:
+        registry.define(f"{unit.unit} = {unit.definition}")
+    for unit in (row, *scaled):
+        _add_names(unit)
+    _POPULATIONS[name] = description
+    _parsed.cache_clear()  # a text that named nothing may name the population now
+    return registry.parse_units(name)
+
+
+def populations() -> dict[str, str]:
+    """The populations rates can be per: each unit's name and who it counts.
+
+    The built-in ones first, then those defined with :func:`define_population`.
+
+    Example:
+        >>> list(populations())[:4]
+        ['inhabitant', 'household', 'dwelling', 'pupil']
+    """
+    return {name: row.description for name, row in _NAMES.items() if row.kind == "population"}
+
+
+def names() -> Mapping[str, UnitNames]:
+    """Every unit progmon names, by its name in the registry, with its Dutch and English names.
+
+    The units progmon defines, the scaled populations (``thousand_inhabitants``),
+    pint's ``percent``, ``permille`` and ``count``, and the populations
+    defined with :func:`define_population`. The parser reads every name in
+    it; the review writes them; the reference page of the docs lists them.
+
+    Example:
+        >>> row = names()["thousand_inhabitants"]
+        >>> row.dutch_plural, row.english_plural
+        ('1.000 inwoners', '1,000 inhabitants')
+    """
+    return _NAMES
 
 
 @functools.lru_cache(maxsize=4096)
