@@ -231,14 +231,35 @@ class Ambition:
 # --------------------------------------------------------------------------- programmes
 
 
+def _populations(value: object) -> dict[str, str]:
+    """A programme's own populations as a dict of name to description, in their order."""
+    if isinstance(value, dict):
+        return dict(value)
+    if value is None or isinstance(value, str | bytes) or not hasattr(value, "items"):
+        raise ValidationError(
+            "populations must be a mapping of name to description, such as "
+            "{'jongeren': 'inhabitants aged 12-17'}",
+            element="programme populations",
+            value=value,
+        )
+    return dict(value.items())
+
+
 @attrs.frozen
 class Programme:
     """A programme of the council: ambitions, goals, indicators and figures.
+
+    ``populations`` names the programme's own populations, name to
+    description, that its rates are per ("verwijzingen per 1.000 jongeren"):
+    each is defined with :func:`progmon.units.define_population`.
 
     Example:
         >>> p = Programme(id="veiligheid", name="Programma Veiligheid")
         >>> list(p.goals())
         []
+        >>> youths = {"jongeren": "inhabitants aged 12-17"}
+        >>> Programme(id="p", name="P", populations=youths).populations
+        {'jongeren': 'inhabitants aged 12-17'}
     """
 
     id: str = attrs.field(validator=check_id)
@@ -255,6 +276,7 @@ class Programme:
         default=(), converter=as_tuple, validator=tuple_of(Section, "Section values")
     )
     language: str = attrs.field(default="nl")
+    populations: dict[str, str] = attrs.field(factory=dict, converter=_populations, hash=False)
 
     @language.validator
     def _check_language(self, attribute: attrs.Attribute[str], value: object) -> None:
@@ -263,6 +285,16 @@ class Programme:
                 f"language must be one of {', '.join(LANGUAGES)}",
                 element=element_of(self),
                 value=value,
+            )
+
+    @populations.validator
+    def _check_populations(self, attribute: attrs.Attribute[dict[str, str]], value: object) -> None:
+        # Defined here too, idempotently: a programme built in Python names its
+        # populations as a file does, and one that means another thing by a
+        # name already defined is refused (see units.define_population).
+        for name, description in self.populations.items():
+            units.define_population(
+                name, description, element=f"{element_of(self)} populations {name!r}"
             )
 
     def __attrs_post_init__(self) -> None:

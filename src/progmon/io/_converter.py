@@ -813,7 +813,11 @@ def unstructure_programme(programme: Programme) -> dict[str, Any]:
         source = table["source"]
         if not isinstance(source, str) or source not in titles:
             table["source"] = keys[repr(source if isinstance(source, dict) else {"title": source})]
-    head = {"format": FORMAT_VERSION}
+    # The populations first: a reader meets them before the units that are per one.
+    head = {
+        "format": FORMAT_VERSION,
+        **({"populations": data.pop("populations")} if "populations" in data else {}),
+    }
     return {**head, **data, "sources": sources} if sources else {**head, **data}
 
 
@@ -962,11 +966,27 @@ def structure_programme(data: object, *, origin: str) -> Programme:
     content = _resolve_sources(
         {key: value for key, value in data.items() if key != "format"}, origin
     )
+    _define_populations(content.get("populations"), origin)
     try:
         programme: Programme = converter.structure(content, Programme)
     except Exception as e:  # every problem becomes one ProgmonError, below
         raise translate_error(e, origin=origin) from e
     return programme
+
+
+def _define_populations(table: object, origin: str) -> None:
+    """Define the ``populations`` of a file before its units are read: they may be per one."""
+    if table is None:
+        return
+    if not isinstance(table, Mapping):
+        raise FileFormatError(
+            'must be a table of populations, such as jongeren = "inhabitants aged 12-17", '
+            f"not {_kind_of(table)}",
+            element=f"{origin}: populations",
+            value=table,
+        )
+    for name, description in table.items():
+        units.define_population(name, description, element=f"{origin}: populations.{name}")
 
 
 def translate_error(error: BaseException, *, origin: str) -> ProgmonError:
