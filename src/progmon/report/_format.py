@@ -63,40 +63,17 @@ STATUS_STYLE: Final[dict[str, tuple[str, str, str, str]]] = {
     "NO_TARGET": ("Geen streefwaarde", "No target", "·", "no-target"),
 }
 
-# Unit names, plural, as they follow a number: (Dutch, English). An empty
-# name means the number stands alone (a report mark, a count of things).
-_UNIT_NAMES: Final[dict[str, tuple[str, str]]] = {
-    "report": ("meldingen", "reports"),
-    "crime": ("misdrijven", "crimes"),
-    "incident": ("incidenten", "incidents"),
-    "event": ("gebeurtenissen", "events"),
-    "inhabitant": ("inwoners", "inhabitants"),
-    "person": ("personen", "people"),
-    "respondent": ("respondenten", "respondents"),
-    "thousand_inhabitants": ("1.000 inwoners", "1,000 inhabitants"),
-    "mark": ("", ""),
-    "count": ("", ""),
-    "fte": ("fte", "FTE"),
-    "EUR": ("euro", "euros"),
-}
-
-# The same names after the number one: "1 melding", "1 person".
-_SINGULAR_NAMES: Final[dict[str, tuple[str, str]]] = {
-    "report": ("melding", "report"),
-    "crime": ("misdrijf", "crime"),
-    "incident": ("incident", "incident"),
-    "event": ("gebeurtenis", "event"),
-    "inhabitant": ("inwoner", "inhabitant"),
-    "person": ("persoon", "person"),
-    "respondent": ("respondent", "respondent"),
-    "EUR": ("euro", "euro"),
-}
+# The names of units are in units.names(), the one table; the review adds
+# only that a report mark and a count of things stand alone after a number.
+_ALONE: Final = frozenset({"mark", "count"})
 
 _PERIOD_WORDS: Final = {"nl": ("per", "procentpunt"), "en": ("per", "percentage points")}
+# A share in permille is shown in permille (13,0 ‰), and its changes in its points.
+_PERMILLE_WORDS: Final = {"nl": (" ‰", "promillepunt"), "en": ("‰", "per mille points")}
 
-_EVENT_UNITS: Final = frozenset(
-    {"report", "crime", "incident", "event", "inhabitant", "person", "respondent", "count"}
-)
+# What counts things, so that a change is "more" or "fewer": events, people,
+# populations and counts; a rate is no count.
+_COUNTING_KINDS: Final = frozenset({"event", "person", "population", "count"})
 
 
 def _plain_spaces(text: str) -> str:
@@ -275,6 +252,7 @@ class UnitFacts:
         "money",
         "names",
         "parsed",
+        "permille",
         "share",
     )
 
@@ -290,7 +268,12 @@ class UnitFacts:
         self.decimals: int | None = (
             1 if self.share or parsed == units.registry.mark else 0 if self.money else None
         )
-        self.events = set(dict(parsed._units)) <= _EVENT_UNITS  # noqa: SLF001
+        self.permille = bool(parsed == units.registry.permille)
+        known = units.names()
+        self.events = all(
+            name in known and known[name].kind in _COUNTING_KINDS
+            for name in dict(parsed._units)  # noqa: SLF001
+        )
         self.names = {
             (lang, one): _unit_name(parsed, lang, one=one)
             for lang in LANGUAGES
@@ -352,19 +335,35 @@ def unit_facts(unit: Any) -> UnitFacts:
 
 
 def _unit_name(parsed: Any, lang: str, *, one: bool) -> str:
-    """The name of ``parsed`` after a number in ``lang``: see :meth:`Formatter.unit_name`."""
+    """The name of ``parsed`` after a number in ``lang``: see :meth:`Formatter.unit_name`.
+
+    A rate is named as the tables write it: what is counted, then "per" and
+    what it is per, in the singular ("meldingen per inwoner", "misdrijven per
+    1.000 inwoners"). A unit the table does not name keeps pint's name.
+    """
     names = dict(parsed._units)  # noqa: SLF001  # pint has no public accessor
-    index = 0 if lang == "nl" else 1
     over = [n for n, p in names.items() if p == 1]
     under = [n for n, p in names.items() if p == -1]
     if len(over) + len(under) != len(names) or len(over) > 1 or len(under) > 1:
         return str(parsed)
-    names_of = _SINGULAR_NAMES if one and over[:1] and over[0] in _SINGULAR_NAMES else _UNIT_NAMES
-    top = names_of.get(over[0], (over[0], over[0]))[index] if over else ""
+    if over == [] and not under:
+        return ""
+    top = _name(over[0], lang, one=one) if over else ""
     if not under:
         return top
-    bottom = _UNIT_NAMES.get(under[0], (under[0], under[0]))[index]
-    return f"{top} {_PERIOD_WORDS[lang][0]} {bottom}".strip()
+    return f"{top} {_PERIOD_WORDS[lang][0]} {_name(under[0], lang, one=True)}".strip()
+
+
+def _name(unit: str, lang: str, *, one: bool) -> str:
+    """One unit's name in ``lang``, after the number one or another; pint's where there is none."""
+    if unit in _ALONE:
+        return ""
+    row = units.names().get(unit)
+    if row is None:
+        return unit
+    if lang == "nl":
+        return row.dutch if one else row.dutch_plural
+    return row.english if one else row.english_plural
 
 
 def magnitude_in(quantity: pint.Quantity[Any], unit: Any) -> Any:
@@ -600,6 +599,8 @@ class Formatter:
             magnitude, facts = _exact(value.magnitude), unit_facts(value)
         else:
             magnitude, facts = _exact(value), unit_facts("count" if unit is None else unit)
+        if facts.permille:
+            return self.number(float(magnitude), 1) + _PERMILLE_WORDS[self.lang][0]
         if facts.share:
             return self.percent(facts.in_percent(float(magnitude)))
         if facts.money:
@@ -618,6 +619,8 @@ class Formatter:
             '-116 reports'
         """
         facts = unit_facts(unit)
+        if facts.permille:
+            return f"{self.number(float(value), 1, sign=sign)} {_PERMILLE_WORDS[self.lang][1]}"
         if facts.share:
             points = facts.in_percent(float(value))
             return f"{self.number(points, 1, sign=sign)} {_PERIOD_WORDS[self.lang][1]}"
