@@ -58,6 +58,7 @@ public_modules = [
     "progmon.units",
     "progmon.errors",
     "progmon.io",
+    "progmon.tables",
     "progmon.report",
     "progmon.cli",
 ]

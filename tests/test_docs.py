@@ -31,6 +31,7 @@ PUBLIC_MODULES = (
     "progmon.units",
     "progmon.errors",
     "progmon.io",
+    "progmon.tables",
     "progmon.report",
     "progmon.cli",
 )

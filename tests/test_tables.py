@@ -26,7 +26,10 @@ from hypothesis import strategies as st
 
 import progmon
 from progmon import IndicatorKind, Programme, Status
-from progmon._tables import (
+from progmon.assessment import IndicatorAssessment, ProgrammeAssessment
+from progmon.errors import ProgmonError, ProgmonFileError, ValidationError
+from progmon.io import read_measurements_text
+from progmon.tables import (
     FIGURE_COLUMNS,
     ROLLUP_COLUMNS,
     STATUS_COLUMNS,
@@ -39,9 +42,6 @@ from progmon._tables import (
     to_frame,
     write_csv,
 )
-from progmon.assessment import IndicatorAssessment, ProgrammeAssessment
-from progmon.errors import ProgmonError, ProgmonFileError, ValidationError
-from progmon.io import read_measurements_text
 from strategies import assessed_programmes, programmes, table_cells, table_texts
 from test_example import flat, lines, number, parse_table, seed  # noqa: F401  # fixtures
 

@@ -22,9 +22,10 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from . import assessment, errors, methods, trend, units
+    from . import assessment, errors, methods, tables, trend, units
     from ._indicator import Indicator, IndicatorKind, Measurement, Source
     from ._period import Period, PeriodKind
+    from ._plausible import Implausible, plausibility
     from ._programme import Action, Ambition, Goal, Programme, Resource, Section
     from ._targets import (
         AtLeast,
@@ -50,6 +51,7 @@ if TYPE_CHECKING:
     )
     from .errors import ProgmonError, ProgmonWarning
     from .io import dump, load, load_measurements
+    from .tables import to_frame
 
     __version__: str
 
@@ -58,7 +60,7 @@ if TYPE_CHECKING:
 # ``progmon --version`` needs neither pint (about 0.3 s to import and set up)
 # nor numpy. The first use of a name of the model sets up the unit registry.
 _WHERE: dict[str, str] = {
-    **dict.fromkeys(("assessment", "errors", "io", "methods", "trend", "units"), ""),
+    **dict.fromkeys(("assessment", "errors", "io", "methods", "tables", "trend", "units"), ""),
     **dict.fromkeys(("Indicator", "IndicatorKind", "Measurement", "Source"), "._indicator"),
     **dict.fromkeys(("Period", "PeriodKind"), "._period"),
     **dict.fromkeys(
@@ -94,6 +96,8 @@ _WHERE: dict[str, str] = {
     ),
     **dict.fromkeys(("ProgmonError", "ProgmonWarning"), ".errors"),
     **dict.fromkeys(("dump", "load", "load_measurements"), ".io"),
+    **dict.fromkeys(("Implausible", "plausibility"), "._plausible"),
+    "to_frame": ".tables",
 }
 
 
@@ -136,6 +140,7 @@ __all__ = [
     "Direction",
     "Goal",
     "GoalAssessment",
+    "Implausible",
     "Improve",
     "Indicator",
     "IndicatorAssessment",
@@ -166,6 +171,9 @@ __all__ = [
     "load",
     "load_measurements",
     "methods",
+    "plausibility",
+    "tables",
+    "to_frame",
     "trend",
     "units",
 ]

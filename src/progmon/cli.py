@@ -2,19 +2,25 @@ r"""The ``progmon`` command: render a review, check a programme file.
 
 ::
 
+    progmon new PATH [--from example|blank] [--id ID] [--name NAME]
+                     [--organisation NAME]
+    progmon check PATH [--strict] [--render]
+    progmon figures PATH [FILE ...] [--add]
     progmon report PATH [--as-of YEAR] [--format md|html] [--lang nl|en]
                         [--method NAME] [-o FILE]
-    progmon check PATH [--strict] [--render]
+    progmon export PATH -o FILE [--table figures|status|rollup]
+                        [--as-of YEAR] [--method NAME]
     progmon --version
 
-``PATH`` is a ``.toml`` or ``.json`` programme file, or a ``.py`` file that
-defines ``programme()``. A ``.py`` file is *executed* (that is what makes it
+``PATH`` is a ``.toml`` or ``.json`` programme file (with the figure files
+it names beside it, ``figures = ["cijfers/*.csv"]``), or a ``.py`` file
+that defines ``programme()``. A ``.py`` file is *executed* (that is what makes it
 a programme file): only run files you trust. Errors are printed as one line
 on stderr, naming the file and the element, and the exit status is 1 (2 for
 a wrong command line, 130 after Ctrl-C), never a traceback; when the reader
 of the output goes away (``progmon report x | head -1``) the command stops
 silently. ``-o FILE`` is written atomically and never over the programme
-file itself. Text from the files is shown inert: control characters appear
+file or one of its figure files. Text from the files is shown inert: control characters appear
 as their escapes (``\x1b``), never obeyed by the terminal.
 
 ``progmon check`` lists what it finds in three kinds: a *problem* keeps an
@@ -22,16 +28,29 @@ indicator from getting a status (no target and no direction, a target
 without a deadline, a goal without indicators) and makes the exit status 1;
 a *warning* is allowed but probably wrong (it fails only with ``--strict``);
 a *note* says what a reader should know (an indicator not measured yet, and
-why). With ``--render`` it also renders the review in every format and
-language and throws it away, so that what it calls valid, ``report``
-renders; without it, ``check`` reads and assesses only, and imports none of
-the review's templates, languages and charts.
+why). The plausibility checks (:func:`progmon.plausibility`: a share
+typed as a fraction, a tenfold jump, ...) are warnings. With ``--render``
+it also renders the review in every format and language and throws it
+away, so that what it calls valid, ``report`` renders; without it,
+``check`` reads and assesses only, and imports none of the review's
+templates, languages and charts.
+
+``progmon new`` writes a new programme file from the worked example or a
+blank template, comments included, and never over an existing file.
+``progmon figures`` reads figure files (CSV or Excel) against a programme
+and lists what they would add or replace, changing nothing; with
+``--add`` it also adds the files to the programme file's ``figures`` list,
+editing that file in place (its comments and layout kept).
+``progmon export`` writes the tables that :func:`progmon.to_frame` makes
+(the figures, the status of every indicator, the roll-up of goals and
+ambitions) as CSV (one table) or an Excel workbook (every table a sheet).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import runpy
 import sys
 import traceback
@@ -42,10 +61,17 @@ from typing import TYPE_CHECKING, Any, Final, Literal, NoReturn
 
 from ._inert import inert
 from ._write import refuse_inputs, write_text
-from .errors import FileFormatError, ProgmonError, ProgmonFileError, ValidationError
+from .errors import (
+    FileFormatError,
+    ProgmonError,
+    ProgmonFileError,
+    ProgmonWarning,
+    ValidationError,
+)
 
 if TYPE_CHECKING:
     from ._programme import Programme
+    from .io import Figure, FigureFiles, Merge
 
 # The model (and with it pint and numpy), the assessment and the review are
 # imported by the commands that use them, not here: ``progmon --version`` and
@@ -53,6 +79,13 @@ if TYPE_CHECKING:
 # imports the review's templates, languages and charts.
 
 __all__ = ["load_programme", "main"]
+
+_FIGURE_FILE: Final = re.compile(
+    r"\S.*\.(?:csv|txt|xlsx|xlsm)(?: line | sheet |:|$)", re.IGNORECASE
+)
+
+#: The templates of ``progmon new``.
+TEMPLATES: Final = ("blank", "example")
 
 EXIT_OK: Final = 0
 EXIT_ERROR: Final = 1
@@ -111,6 +144,64 @@ def _parser() -> argparse.ArgumentParser:
         "--render",
         action="store_true",
         help="render the review in every format and language too, as report would",
+    )
+    new = commands.add_parser(
+        "new",
+        help="write a new programme file from the worked example or a blank template",
+        description="Write a new programme file, comments included; never over a file.",
+    )
+    new.add_argument("path", metavar="PATH", help="the new programme file (.toml)")
+    new.add_argument(
+        "--from",
+        dest="template",
+        choices=TEMPLATES,
+        default="blank",
+        help="blank (default): one ambition, goal and indicator to fill in; "
+        "example: the Almelo safety programme",
+    )
+    new.add_argument("--id", help="the programme's id (a word: letters, digits, - and _)")
+    new.add_argument("--name", help="the programme's name")
+    new.add_argument("--organisation", help="the municipality or body")
+    figures = commands.add_parser(
+        "figures",
+        help="read figure files against a programme and list what they add or replace",
+        description="Read figure files (CSV or Excel) against a programme and list what "
+        "they would add or replace. Nothing is written unless --add is given.",
+    )
+    figures.add_argument("path", metavar="PATH", help="programme file (.toml, .json or .py)")
+    figures.add_argument(
+        "files",
+        metavar="FILE",
+        nargs="*",
+        help="figure files (.csv, .xlsx); none: the programme's own figure files",
+    )
+    figures.add_argument(
+        "--add",
+        action="store_true",
+        help="add the files to the programme file's figures list (TOML, edited in place)",
+    )
+    export = commands.add_parser(
+        "export",
+        help="write the figures and status tables as CSV or Excel",
+        description=_PY_HELP,
+    )
+    export.add_argument("path", metavar="PATH", help="programme file (.toml, .json or .py)")
+    export.add_argument(
+        "-o", "--output", metavar="FILE", required=True, help="a .csv or .xlsx file to write"
+    )
+    export.add_argument(
+        "--table",
+        choices=("figures", "status", "rollup"),
+        help="the table to write (a .csv holds one: status by default; "
+        "a .xlsx holds every table, or this one)",
+    )
+    export.add_argument(
+        "--as-of", type=int, metavar="YEAR", help="year of the review (default: latest figure)"
+    )
+    export.add_argument(
+        "--method",
+        metavar="NAME",
+        help="assessment method: growth-ratio (default), projection or pro-rata",
     )
     return parser
 
@@ -188,8 +279,8 @@ def _where(error: BaseException, path: Path) -> str:
 def _in_file(error: ProgmonError, path: Path) -> ProgmonError:
     """The same error, with the file named in front of the element."""
     element = f"{path}: {error.element}" if error.element else str(path)
-    if str(path) in error.element:
-        return error
+    if str(path) in error.element or _FIGURE_FILE.match(error.element):
+        return error  # it names its file already (a figure file's error names that file)
     if "(got " in str(error):  # the value was given (it may be None itself)
         return type(error)(error.message, element=element, value=error.value)
     return type(error)(error.message, element=element)
@@ -200,7 +291,8 @@ def load_programme(path: str | Path) -> Programme:
 
     A ``.py`` file is executed and must define ``programme()`` returning a
     :class:`~progmon.Programme`. ``.toml`` and ``.json`` go through
-    :func:`progmon.io.load`, which executes nothing.
+    :func:`progmon.io.load`, which executes nothing and adds the figures of
+    the figure files the programme file names.
 
     Raises:
         ProgmonFileError: the file does not exist or cannot be read.
@@ -212,6 +304,14 @@ def load_programme(path: str | Path) -> Programme:
         >>> load_programme("examples/veiligheid.py").name
         'Programma Veiligheid'
     """
+    return _load(path).programme
+
+
+def _load(path: str | Path) -> FigureFiles:
+    """The programme in ``path`` with what its figure files added (none for a .py file)."""
+    from .io import FigureFiles, load_with_figures
+    from .io._csv import Merge
+
     file = Path(path)
     if not file.exists():
         raise ProgmonFileError("no such file", element="programme file", value=str(file))
@@ -219,12 +319,11 @@ def load_programme(path: str | Path) -> Programme:
         raise ProgmonFileError("is not a file", element="programme file", value=str(file))
     suffix = file.suffix.lower()
     if suffix == ".py":
-        return _load_python(file)
+        programme = _load_python(file)
+        return FigureFiles(programme, (), (), Merge(programme, (), ()))
     if suffix in {".toml", ".json"}:
-        from .io import load
-
         try:
-            return load(file)
+            return load_with_figures(file)
         except ProgmonError as e:
             raise _in_file(e, file) from e
     raise FileFormatError(
@@ -232,6 +331,11 @@ def load_programme(path: str | Path) -> Programme:
         element="programme file",
         value=str(file),
     )
+
+
+def _inputs(path: str | Path, loaded: FigureFiles) -> list[object]:
+    """The files a command read: it writes over none of them."""
+    return [path, *loaded.files]
 
 
 # --------------------------------------------------------------------------- commands
@@ -288,8 +392,10 @@ def _report(args: argparse.Namespace) -> int:
     from . import report
     from ._assess import default_as_of
 
-    output = refuse_inputs(args.output, [args.path], element="-o") if args.output else None
-    programme = load_programme(args.path)
+    loaded = _load(args.path)
+    inputs = _inputs(args.path, loaded)
+    output = refuse_inputs(args.output, inputs, element="-o") if args.output else None
+    programme = loaded.programme
     format_ = _output_format(output, args.format)
     as_of = _checked_as_of(programme, args.as_of)
     if as_of is None and default_as_of(programme) is None:
@@ -302,7 +408,7 @@ def _report(args: argparse.Namespace) -> int:
     if output is None:
         _write_document(text)
         return EXIT_OK
-    write_text(output, text, element="-o", inputs=[args.path])
+    write_text(output, text, element="-o", inputs=inputs)
     _say(f"progmon: wrote {output}")
     return EXIT_OK
 
@@ -346,16 +452,20 @@ def _findings(programme: Programme) -> list[tuple[str, str]]:
 def _check(args: argparse.Namespace) -> int:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        programme = load_programme(args.path)
+        loaded = _load(args.path)
+        programme = loaded.programme
         from ._assess import default_as_of
+        from ._plausible import plausibility
         from .assessment import assess
 
         as_of = default_as_of(programme)
         # A programme is valid before its first figure arrives: then there is no status yet.
         assessment = assess(programme, as_of=as_of) if as_of is not None else None
         rendered = _renders(assessment) if args.render and assessment is not None else []
+        implausible = plausibility(programme, figures=loaded.figures)
     findings = [(WARNING, str(w.message)) for w in caught]
     findings += _findings(programme)
+    findings += [(WARNING, str(finding)) for finding in implausible]
     findings += rendered
     goals = sum(1 for _ in programme.goals())
     indicators = sum(1 for top in programme.indicators() for _ in top.walk())
@@ -364,9 +474,10 @@ def _check(args: argparse.Namespace) -> int:
         if assessment is not None
         else "no figures yet"
     )
+    files = f", {_counted(len(loaded.files), 'figure file')}" if loaded.files else ""
     _print(
         f"{args.path}: programme {programme.id!r} is valid: {goals} goals, {indicators} "
-        f"indicators, {status}"
+        f"indicators{files}, {status}"
     )
     for kind, text in findings:
         _print(f"  - {kind}: {text}")
@@ -376,6 +487,204 @@ def _check(args: argparse.Namespace) -> int:
         _print(f"{args.path}: {_counted(problems, PROBLEM)}, {_counted(warned, WARNING)}")
     failed = problems > 0 or (args.strict and warned > 0)
     return EXIT_ERROR if failed else EXIT_OK
+
+
+def _new(args: argparse.Namespace) -> int:
+    from importlib.resources import files
+
+    import tomlkit
+
+    target = Path(args.path)
+    if target.suffix.lower() != ".toml":
+        raise FileFormatError(
+            "must be a .toml file: progmon new writes TOML, with its comments",
+            element="PATH",
+            value=str(target),
+        )
+    if target.exists() or target.is_symlink():
+        raise ProgmonFileError(
+            "exists already; progmon new never writes over a file: choose another name",
+            element="PATH",
+            value=str(target),
+        )
+    name = "veiligheid.toml" if args.template == "example" else "blank.toml"
+    text = (files("progmon") / "data" / name).read_text(encoding="utf-8")
+    document = tomlkit.parse(text)
+    for key in ("id", "name", "organisation"):
+        value = getattr(args, key)
+        if value is not None:
+            document[key] = value
+    text = tomlkit.dumps(document)
+    from .io import loads
+
+    data = tomlkit.parse(text).unwrap()
+    data.pop("figures", None)
+    try:
+        # What new writes is a programme progmon reads: a bad --id fails here, not later.
+        loads(tomlkit.dumps(data), origin=str(target))
+    except ProgmonError as e:
+        raise _in_file(e, target) from e
+    write_text(target, text, element="PATH")
+    _say(f"progmon: wrote {target} from the {args.template} template: progmon check {target}")
+    return EXIT_OK
+
+
+def _figures(args: argparse.Namespace) -> int:
+    from .io import read_figures
+    from .io._beside import merge_figures
+
+    loaded = _load(args.path)
+    if not args.files:
+        if not loaded.files:
+            _print(f"{args.path}: names no figure files (figures = [...] in the programme file)")
+            return EXIT_OK
+        _show_figures(loaded.figures, loaded.merge, len(loaded.files))
+        return EXIT_OK
+    new_files = tuple(Path(name) for name in args.files)
+    for path in new_files:
+        if not path.is_file():
+            raise ProgmonFileError("no such file", element="figures file", value=str(path))
+        read_figures(path)  # each file's own errors first, naming it
+    # The new files come after the programme's own, as they would in its figures list.
+    merged = merge_figures(loaded.written, (*loaded.files, *new_files), origin=str(args.path))
+    _show_figures(merged.figures[len(loaded.figures) :], merged.merge, len(new_files))
+    if args.add:
+        _add_figure_files(Path(args.path), new_files, loaded)
+    return EXIT_OK
+
+
+def _show_figures(figures: Sequence[Figure], merge: Merge, files: int) -> None:
+    """One line per figure: added (+) or replacing an earlier one (~), then the sums."""
+    from .io._csv import _shown
+
+    replacing = {id(new): old for _, old, new in merge.replaced}
+    added = replaced = 0
+    for figure in figures:
+        m = figure.measurement
+        place = f"{figure.indicator} {m.period.label}"
+        old = replacing.get(id(m))
+        if old is None:
+            added += 1
+            _print(f"  + {place}: {_shown(m)} ({figure.origin})")
+        else:
+            replaced += 1
+            _print(f"  ~ {place}: {_shown(old)} -> {_shown(m, like=old)} ({figure.origin})")
+    _print(
+        f"{_counted(len(figures), 'figure')} in {_counted(files, 'file')}: "
+        f"{added} added, {replaced} replaced"
+    )
+
+
+def _add_figure_files(path: Path, new_files: Sequence[Path], loaded: FigureFiles) -> None:
+    """Add ``new_files`` to the ``figures`` list of the TOML file ``path``, in place."""
+    import tomlkit
+
+    if path.suffix.lower() != ".toml":
+        raise FileFormatError(
+            "--add edits TOML programme files only: add the files to its figures list by hand",
+            element="--add",
+            value=str(path),
+        )
+    folder = path.resolve().parent
+    known = {file.resolve() for file in loaded.files}
+    names = []
+    for file in new_files:
+        if file.resolve() in known:
+            _print(f"{path}: {file} is among its figure files already")
+            continue
+        try:
+            names.append(file.resolve().relative_to(folder).as_posix())
+        except ValueError:
+            raise ProgmonFileError(
+                "is not in the programme file's folder: move it there, so that the folder "
+                "holds the programme and its figures",
+                element="--add",
+                value=str(file),
+            ) from None
+    if not names:
+        return
+    text = path.read_text(encoding="utf-8")
+    document = tomlkit.parse(text)
+    from .io._beside import FIGURES_KEY
+
+    if FIGURES_KEY in document:
+        listed = document[FIGURES_KEY]
+        if isinstance(listed, str):
+            listed = tomlkit.array()
+            listed.append(document[FIGURES_KEY])
+            document[FIGURES_KEY] = listed
+        for name in names:
+            listed.append(name)
+    else:
+        # Before the first table: a key after [[ambitions]] would belong to it.
+        document = _with_top_key(document, FIGURES_KEY, names)
+    write_text(path, tomlkit.dumps(document), element=str(path))
+    _say(f"progmon: added {', '.join(names)} to the figures of {path}")
+
+
+def _with_top_key(document: Any, key: str, value: list[str]) -> Any:
+    import tomlkit
+
+    # tomlkit appends a new key after the last one of the root table, which is
+    # before the first [table] header: where a reader of the file expects it.
+    listed = tomlkit.array()
+    listed.extend(value)
+    document.add(key, listed)
+    return document
+
+
+def _export(args: argparse.Namespace) -> int:
+    from . import tables as _tables
+    from .assessment import assess
+    from .io import write_xlsx
+
+    loaded = _load(args.path)
+    output = refuse_inputs(args.output, _inputs(args.path, loaded), element="-o")
+    suffix = output.suffix.lower()
+    if suffix not in {".csv", ".xlsx"}:
+        raise ValidationError(
+            "must end in .csv (one table) or .xlsx (every table a sheet)",
+            element="-o",
+            value=str(output),
+        )
+    programme = loaded.programme
+    as_of = _checked_as_of(programme, args.as_of)
+    method: Any = args.method
+    if suffix == ".csv":
+        names = [args.table or "status"]
+    else:
+        names = [args.table] if args.table else list(_tables.TABLES)
+    tables: dict[str, tuple[Sequence[str], list[Any]]] = {}
+    if "figures" in names:
+        tables["figures"] = (_tables.FIGURE_COLUMNS, _tables.figure_rows(programme))
+    if {"status", "rollup"} & set(names):
+        from ._assess import default_as_of
+
+        if as_of is None and default_as_of(programme) is None:
+            raise ValidationError(
+                "has no figures yet, so no status: give the year with --as-of, "
+                "or export --table figures",
+                element=f"{args.path}: programme {programme.id!r}",
+            )
+        assessment = assess(programme, as_of=as_of, method=method)
+        if "status" in names:
+            tables["status"] = (_tables.STATUS_COLUMNS, _tables.status_rows(assessment))
+        if "rollup" in names:
+            tables["rollup"] = (_tables.ROLLUP_COLUMNS, _tables.rollup_rows(assessment))
+    if suffix == ".csv":
+        columns, rows = tables[names[0]]
+        _tables.write_csv(rows, columns, output, inputs=_inputs(args.path, loaded))
+    else:
+        write_xlsx(
+            {
+                name: (columns, [[row[column] for column in columns] for row in rows])
+                for name, (columns, rows) in ((name, tables[name]) for name in names)
+            },
+            output,
+            inputs=_inputs(args.path, loaded),
+        )
+    _say(f"progmon: wrote {output}")
+    return EXIT_OK
 
 
 def _renders(assessment: Any) -> list[tuple[str, str]]:
@@ -452,11 +761,31 @@ def _run(argv: Sequence[str] | None) -> int:
 
 
 def _command(args: argparse.Namespace) -> int:
-    """Run the chosen command; every error it meets becomes one line."""
+    """Run the chosen command; every error it meets becomes one line, every warning too."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", ProgmonWarning)
+        try:
+            return _checked_command(args)
+        finally:
+            for warning in caught:
+                if issubclass(warning.category, ProgmonWarning):
+                    _say(f"progmon: warning: {warning.message}")
+                else:
+                    warnings.warn_explicit(
+                        warning.message, warning.category, warning.filename, warning.lineno
+                    )
+
+
+def _checked_command(args: argparse.Namespace) -> int:
     try:
-        if args.command == "report":
-            return _report(args)
-        return _check(args)
+        command = {
+            "report": _report,
+            "check": _check,
+            "new": _new,
+            "figures": _figures,
+            "export": _export,
+        }[args.command]
+        return command(args)
     except BrokenPipeError:
         raise
     except ProgmonError as e:

@@ -39,6 +39,7 @@ class FigureFiles:
     """What the figure files of a programme added to it.
 
     Attributes:
+        written: The programme as its file writes it, without the figure files.
         files: The files read, in order.
         figures: Every figure read from them, in order.
         merge: The programme with the figures, and what they added and replaced.
@@ -50,6 +51,7 @@ class FigureFiles:
         ['2019.csv', '2020.csv']
     """
 
+    written: Programme
     files: tuple[Path, ...]
     figures: tuple[Figure, ...]
     merge: Merge
@@ -169,7 +171,7 @@ def merge_figures(programme: Programme, files: Iterable[Path], *, origin: str) -
     replaced += merge.replaced
     renewed = {(indicator, new.period) for indicator, _, new in replaced}
     added = tuple(figure for key, figure in chosen.items() if key not in renewed)
-    return FigureFiles(files, figures, Merge(merge.programme, added, tuple(replaced)))
+    return FigureFiles(programme, files, figures, Merge(merge.programme, added, tuple(replaced)))
 
 
 def _existing(programme: Programme, figure: Figure) -> Measurement | None:
