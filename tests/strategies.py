@@ -1079,3 +1079,37 @@ def panels(draw: st.DrawFn, max_rows: int = 12) -> dict[str, Any]:
     )
     deadline = draw(st.sampled_from([np.nan, 2025.5, 2040.0]))
     return {"t": t, "y": y, "target": target, "direction": direction, "deadline": deadline}
+
+
+# ---------------------------------------------------------------------------
+# Rates: units per 100 ... 100,000 of a population, as the tables write them
+# ---------------------------------------------------------------------------
+
+#: The scales of a rate, each as the tables write it: (number, spellings).
+RATE_SCALES: dict[int, tuple[str, ...]] = {
+    100: ("100", "honderd", "hundred"),
+    1_000: ("1000", "1.000", "1,000", "1 000", "duizend", "thousand"),
+    10_000: ("10000", "10.000", "10,000", "tienduizend", "ten thousand"),
+    100_000: ("100000", "100.000", "100,000", "honderdduizend", "hundred thousand"),
+}
+
+
+@st.composite
+def rate_texts(draw: st.DrawFn) -> tuple[str, str, str, int]:
+    """``(text, counted, population, scale)``: a rate written as a table would write it.
+
+    ``counted`` and ``population`` are the unit names the text means; the
+    words are Dutch or English, singular or plural, in any case.
+    """
+    names = _pm.units.names()
+    counted = draw(st.sampled_from([n for n, row in names.items() if row.kind == "event"]))
+    population = draw(st.sampled_from(["inhabitant", "household", "dwelling", "pupil"]))
+    scale = draw(st.sampled_from(sorted(RATE_SCALES)))
+
+    def spelling(row: _pm.units.UnitNames) -> str:
+        word = draw(st.sampled_from([row.dutch, row.dutch_plural, row.english, row.english_plural]))
+        return draw(st.sampled_from([word, word.upper(), word.capitalize()]))
+
+    number = draw(st.sampled_from(RATE_SCALES[scale]))
+    text = f"{spelling(names[counted])} per {number} {spelling(names[population])}"
+    return text, counted, population, scale

@@ -675,7 +675,7 @@ def _per(text: str) -> Any:
         return population
     if number not in _SCALED:
         return (
-            f"is not a rate progmon reads: a rate is per 1, 100, 1,000, 10,000 or 100,000 "
+            f"is not a rate progmon reads: a rate is per 1, 100, 1,000, 10,000 or 100,000"
             f", not per {scaled['number']}"
         )
     return registry.parse_units(_SCALED_OF[base[0]][number])
