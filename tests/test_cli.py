@@ -415,4 +415,6 @@ def test_check_render_reports_what_the_review_cannot_show(
     assert main(["check", toml]) == 0  # reads and assesses only
     capsys.readouterr()
     assert main(["check", "--render", toml]) == 1
-    assert "internal error: ValueError: cannot show this" in _one_line_error(capsys.readouterr().err)
+    assert "internal error: ValueError: cannot show this" in _one_line_error(
+        capsys.readouterr().err
+    )

@@ -525,6 +525,9 @@ def _new(args: argparse.Namespace) -> int:
     except ProgmonError as e:
         raise _in_file(e, target) from e
     write_text(target, text, element="PATH")
+    # The folder the blank template's figures patterns look in, ready for the first file.
+    if args.template == "blank":
+        (target.parent / "cijfers").mkdir(exist_ok=True)
     _say(f"progmon: wrote {target} from the {args.template} template: progmon check {target}")
     return EXIT_OK
 
@@ -545,9 +548,14 @@ def _figures(args: argparse.Namespace) -> int:
         if not path.is_file():
             raise ProgmonFileError("no such file", element="figures file", value=str(path))
         read_figures(path)  # each file's own errors first, naming it
+    known = {file.resolve() for file in loaded.files}
+    for path in new_files:
+        if path.resolve() in known:
+            _print(f"{path}: is among the figure files of {args.path} already")
+    fresh = tuple(path for path in new_files if path.resolve() not in known)
     # The new files come after the programme's own, as they would in its figures list.
-    merged = merge_figures(loaded.written, (*loaded.files, *new_files), origin=str(args.path))
-    _show_figures(merged.figures[len(loaded.figures) :], merged.merge, len(new_files))
+    merged = merge_figures(loaded.written, (*loaded.files, *fresh), origin=str(args.path))
+    _show_figures(merged.figures[len(loaded.figures) :], merged.merge, len(fresh))
     if args.add:
         _add_figure_files(Path(args.path), new_files, loaded)
     return EXIT_OK
@@ -590,7 +598,6 @@ def _add_figure_files(path: Path, new_files: Sequence[Path], loaded: FigureFiles
     names = []
     for file in new_files:
         if file.resolve() in known:
-            _print(f"{path}: {file} is among its figure files already")
             continue
         try:
             names.append(file.resolve().relative_to(folder).as_posix())

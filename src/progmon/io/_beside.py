@@ -92,8 +92,10 @@ def patterns_of(value: object, origin: str) -> tuple[str, ...]:
 def figure_files(patterns: Sequence[str], base: Path, origin: str) -> tuple[Path, ...]:
     """The files the patterns name, relative to ``base``, each once, in order.
 
-    A name without wildcards must exist; a pattern that matches no file is
-    a warning (the folder of next year's figures may still be empty).
+    A name without wildcards must exist. A pattern may match no file (the
+    workbooks of ``cijfers/*.xlsx`` where the figures come as CSV), but the
+    folder it looks in must exist: a misspelt folder is a warning, never
+    figures silently not read.
     """
     files: list[Path] = []
     for index, pattern in enumerate(patterns):
@@ -108,14 +110,30 @@ def figure_files(patterns: Sequence[str], base: Path, origin: str) -> tuple[Path
         else:
             # Sorted: the same folder gives the same order on every machine.
             matched = sorted(path for path in base.glob(pattern) if path.is_file())
-            if not matched:
+            folder = base.joinpath(*_fixed_part(pattern))
+            if not matched and not folder.is_dir():
                 warnings.warn(
-                    ProgmonWarning(f"{where}: {pattern!r} matches no file yet"), stacklevel=3
+                    ProgmonWarning(
+                        f"{where}: {pattern!r} looks in the folder {folder.name or '.'!r}, "
+                        "which does not exist"
+                    ),
+                    stacklevel=3,
                 )
         for path in matched:
             if path not in files:
                 files.append(path)
     return tuple(files)
+
+
+def _fixed_part(pattern: str) -> tuple[str, ...]:
+    """The folders of ``pattern`` before its first wildcard: where it looks."""
+    parts = Path(pattern).parts[:-1]
+    fixed = []
+    for part in parts:
+        if not _GLOB.isdisjoint(part):
+            break
+        fixed.append(part)
+    return tuple(fixed)
 
 
 def merge_figures(programme: Programme, files: Iterable[Path], *, origin: str) -> FigureFiles:
