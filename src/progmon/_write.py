@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .errors import ProgmonFileError, ValidationError
 
-__all__ = ["as_path", "refuse_inputs", "write_text"]
+__all__ = ["as_path", "refuse_inputs", "write_bytes", "write_text"]
 
 
 def as_path(value: object, *, element: str) -> Path:
@@ -117,6 +117,19 @@ def write_text(path: object, text: str, *, element: str, inputs: Iterable[object
             element=element,
             value=text[max(0, e.start - 20) : e.end + 20],
         ) from e
+    return write_bytes(target, data, element=element)
+
+
+def write_bytes(path: object, data: bytes, *, element: str, inputs: Iterable[object] = ()) -> Path:
+    """Write ``data`` to ``path`` atomically, as :func:`write_text` writes text.
+
+    Example:
+        >>> import tempfile
+        >>> target = Path(tempfile.mkdtemp()) / "tables.xlsx"
+        >>> write_bytes(target, b"PK", element="workbook").read_bytes()
+        b'PK'
+    """
+    target = refuse_inputs(path, inputs, element=element)
     real = Path(os.path.realpath(target))
     if real.is_symlink():  # realpath stops where links go round in a circle
         raise ProgmonFileError(

@@ -33,8 +33,6 @@ import io
 import math
 import os
 import re
-import secrets
-import shutil
 import warnings
 import zipfile
 import zlib
@@ -46,7 +44,7 @@ from xml.etree.ElementTree import ParseError
 
 from progmon import units
 from progmon._period import Period
-from progmon._write import as_path, refuse_inputs
+from progmon._write import as_path, refuse_inputs, write_bytes
 from progmon.errors import FileFormatError, ProgmonError, ProgmonFileError, ValidationError
 
 from ._converter import format_number, number_literal
@@ -480,7 +478,7 @@ def write_xlsx(
         raise
     buffer = io.BytesIO()
     book.save(buffer)
-    _write_bytes(target, buffer.getvalue())
+    write_bytes(target, buffer.getvalue(), element="workbook")
     return target
 
 
@@ -644,28 +642,3 @@ def _widths(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> list[fl
                 longest = max(longest, len(str(row[index]).split("\n", 1)[0]))
         widths.append(float(min(max(longest + 2, 8), 60)))
     return widths
-
-
-def _write_bytes(target: Path, data: bytes) -> None:
-    """Write ``data`` to ``target`` atomically, as :func:`progmon._write.write_text` writes text."""
-    real = Path(os.path.realpath(target))
-    if real.is_dir():
-        raise ProgmonFileError("is a folder, not a file", element="workbook", value=str(target))
-    temporary = real.with_name(f".{real.name}.{secrets.token_hex(4)}.progmon-tmp")
-    try:
-        handle = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                stream.write(data)
-                stream.flush()
-                os.fsync(stream.fileno())
-            if real.exists():
-                shutil.copymode(real, temporary)
-            temporary.replace(real)
-        except BaseException:
-            temporary.unlink(missing_ok=True)
-            raise
-    except OSError as e:
-        raise ProgmonFileError(
-            f"cannot be written: {e.strerror or e}", element="workbook", value=str(target)
-        ) from e
