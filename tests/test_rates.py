@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import math
 import re
 import subprocess
@@ -143,6 +144,14 @@ def test_define_population_is_idempotent_and_refuses_a_second_meaning() -> None:
     with pytest.raises(UnitError, match="defined already as 'inhabitants aged 12-17'"):
         units.define_population("jongeren", "inhabitants aged 0-23")
     assert units.populations()["jongeren"] == YOUTHS
+
+
+def test_populations_outlive_a_reload_of_the_module() -> None:
+    importlib.reload(units)
+    assert units.populations()["jongeren"] == YOUTHS
+    assert units.define_population("jongeren", YOUTHS) == units.to_unit("1.000 jongeren") / 1000
+    with pytest.raises(UnitError, match="defined already"):
+        units.define_population("jongeren", "inhabitants aged 0-23")
 
 
 @pytest.mark.parametrize(

@@ -4,24 +4,22 @@ progmon extends pint's *application registry* once, idempotently, so that
 quantities made by progmon and by the caller can be mixed. The municipal
 units get dimensions of their own wherever mixing them would be a mistake:
 
-==================  ===============  =========================================
-unit                dimension        for
-==================  ===============  =========================================
-``report``          ``[event]``      reports to police or municipality
-``crime``           ``[event]``      registered crimes (misdrijven)
-``incident``        ``[event]``      incidents, interventions, other events
-``inhabitant``      ``[person]``     people; also ``person``, ``respondent``
-``mark``            ``[mark]``       a report mark (rapportcijfer) from 1 to 10
-``EUR``             ``[currency]``   money; also ``euro``
-``fte``             ``[labour]``     staff in full-time equivalents
-``percent``         dimensionless    a share of 0-100 % (pint's own)
-``count``           dimensionless    a count of things (pint's own)
-==================  ===============  =========================================
+events (``report``, ``crime``, ``referral``, ``shoplifting``, ...) share
+``[event]``; people (``person``, ``inhabitant``, ``respondent``) ``[person]``;
+households, dwellings, pupils and every population a programme names
+(:func:`define_population`) have a dimension each; ``mark``, ``EUR`` and
+``fte`` too. :func:`names` is the one table of them, with their Dutch and
+English names, which :func:`to_unit` reads and the review writes.
 
-Rates combine them: ``report / thousand_inhabitants`` is "reports per 1,000
-inhabitants". pint treats ``percent`` and ``count`` as the same
-(dimensionless) kind; progmon does not: :func:`check_compatible` refuses a
-count where a share is asked for, and the reverse.
+Rates are written as the tables write them: ``"misdrijven per 1.000
+inwoners"`` and ``"crime per 1000 inhabitant"`` are both ``crime /
+thousand_inhabitants``; each population has units of 100, 1,000, 10,000
+and 100,000 of it, as a pint unit cannot carry a number. The reference page
+"Units" of the docs lists them all.
+
+pint treats ``percent`` and ``count`` as the same (dimensionless) kind;
+progmon does not: :func:`check_compatible` refuses a count where a share is
+asked for, and the reverse.
 
 Example:
     >>> from progmon import units
@@ -453,7 +451,6 @@ _ALIASES: Final[dict[str, str]] = {}
 _SCALED_OF: Final[dict[str, dict[int, str]]] = {}
 # Counts of events and people, rates of them, and staff cannot be negative.
 _NONNEGATIVE_UNITS: Final = {"count"}
-_POPULATIONS: Final[dict[str, str]] = {}  # a programme's own: name -> description
 
 
 def _fold(text: str) -> str:
@@ -487,6 +484,31 @@ def _extend(reg: Any) -> None:
 
 
 _extend(registry)
+
+
+def _defined_populations() -> dict[str, str]:
+    """The populations defined in the registry so far, name to description.
+
+    Kept with the registry, not the module: the definitions are the
+    registry's, and outlive a reload of this module (or live in another
+    registry the caller sets).
+    """
+    reg = registry.get()
+    defined: dict[str, str] | None = getattr(reg, "_progmon_populations", None)
+    if defined is None:
+        defined = {}
+        reg._progmon_populations = defined  # noqa: SLF001  # progmon's own attribute
+    return defined
+
+
+def _population_rows(name: str, description: str) -> list[UnitNames]:
+    row = UnitNames(name, name, name, name, name, "population", description)
+    return [row, *_scaled_rows(row)]
+
+
+for _name, _description in _defined_populations().items():
+    for _row in _population_rows(_name, _description):
+        _add_names(_row)
 
 Quantity: Final = registry.Quantity
 Unit: Final = registry.Unit
@@ -787,7 +809,7 @@ def define_population(name: str, description: str, *, element: str = "population
             value=description,
         )
     description = description.strip()
-    known = _POPULATIONS.get(name)
+    known = _defined_populations().get(name)
     if known is not None:
         if known != description:
             raise UnitError(
@@ -804,14 +826,13 @@ def define_population(name: str, description: str, *, element: str = "population
             element=element,
             value=name,
         )
-    row = UnitNames(name, name, name, name, name, "population", description)
+    rows = _population_rows(name, description)
     registry.define(f"{name} = [population_{name}]")
-    scaled = _scaled_rows(row)
-    for unit in scaled:
+    for unit in rows[1:]:
         registry.define(f"{unit.unit} = {unit.definition}")
-    for unit in (row, *scaled):
+    for unit in rows:
         _add_names(unit)
-    _POPULATIONS[name] = description
+    _defined_populations()[name] = description
     _parsed.cache_clear()  # a text that named nothing may name the population now
     return registry.parse_units(name)
 
