@@ -44,7 +44,16 @@ napoleon_attr_annotations = False
 # and attrs stay plain text, and only those are let through.
 nitpicky = True
 nitpick_ignore_regex = [
-    (r"py:.*", r"(numpy|npt|pint|attrs|cattrs|datetime|pathlib|os|collections\.abc|typing)(\..+)?"),
+    (
+        r"py:.*",
+        (
+            r"(numpy|npt|pint|attrs|cattrs|datetime|pathlib|os|collections\.abc|typing"
+            r"|pd|pandas|openpyxl|xarray|dask|tomlkit)(\..+)?"
+        ),
+    ),
+    # Names of the standard library and type aliases in signatures, plain text there.
+    (r"py:.*", r"(Path|Sequence|Mapping|Iterable|Iterator|Callable|TextIO)"),
+    (r"py:.*", r"(Assessment|TableName|Check|Cell|Row|Table|AsOf|MethodLike)"),
     (r"py:.*", r"(int|float|str|bool|bytes|object|type|tuple|list|dict|set|None|Any)"),
 ]
 

@@ -7,7 +7,7 @@ error (each has a reading that is right), so none is refused when the
 programme is made; :func:`plausibility` lists them, each an
 :class:`Implausible` naming the element as an error would.
 
-Each check is one small function, registered in :data:`CHECKS`, the list
+Each check is one small function, registered in ``CHECKS``, the list
 that ``progmon check`` runs and the docs show. A check looks at one
 indicator (and its components, each in turn) with what the programme as a
 whole knows (a :class:`Context`): the figures as a figure file wrote them,
@@ -597,7 +597,7 @@ def plausibility(
     (:func:`~progmon.io.read_measurements`), added to the programme or not:
     only they say in which unit a figure was written. ``source_keys`` are
     the keys of the programme file's sources table. ``checks`` are the
-    checks to run (default: every one, :data:`CHECKS`).
+    checks to run (default: every one, ``CHECKS``).
 
     The findings follow the indicators in the programme's order (each
     total before its components), the indicator as a whole before its

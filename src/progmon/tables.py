@@ -82,7 +82,7 @@ __all__ = [
 Cell: TypeAlias = bool | int | float | str | date | None
 """What a cell of a table holds."""
 Row: TypeAlias = dict[str, Cell]
-"""One row of a table: its cells by column name, in the order of the columns."""
+"""The cells of one row of a table, by column name, in the order of the columns."""
 Assessment: TypeAlias = (
     ProgrammeAssessment | AmbitionAssessment | GoalAssessment | IndicatorAssessment
 )
@@ -748,9 +748,9 @@ def to_frame(
 ) -> pd.DataFrame:
     """A tidy pandas DataFrame of a programme's figures or an assessment's statuses.
 
-    ``to_frame(programme)`` is the figures table (:func:`figure_rows`),
-    ``to_frame(assessment)`` the status table (:func:`status_rows`);
-    ``table="rollup"`` gives an assessment's roll-ups (:func:`rollup_rows`),
+    ``to_frame(programme)`` is the figures table (:func:`~progmon.tables.figure_rows`),
+    ``to_frame(assessment)`` the status table (:func:`~progmon.tables.status_rows`);
+    ``table="rollup"`` gives an assessment's roll-ups (:func:`~progmon.tables.rollup_rows`),
     ``table="figures"`` a programme assessment's figures. The columns are
     those of the rows, in their order, with these dtypes:
 

@@ -53,7 +53,7 @@ def load(path: str | os.PathLike[str]) -> Programme:
     an error names what is wrong. A programme file may name figure files
     beside it (``figures = ["cijfers/*.csv", "cijfers-2021.xlsx"]``, relative
     to the programme file): their figures are added, as
-    :func:`load_with_figures` says.
+    :func:`~progmon.io.load_with_figures` says.
 
     Raises:
         ProgmonFileError: the file cannot be read.
