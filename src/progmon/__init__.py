@@ -22,8 +22,9 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from . import assessment, errors, methods, tables, trend, units
-    from ._indicator import Indicator, IndicatorKind, Measurement, Source
+    from . import assessment, bbv, errors, methods, ranking, tables, trend, units
+    from ._compare import Comparison, ComparisonStatus, compare
+    from ._indicator import Indicator, IndicatorKind, Measurement, Reference, Source
     from ._period import Period, PeriodKind
     from ._plausible import Implausible, plausibility
     from ._programme import Action, Ambition, Goal, Programme, Resource, Section
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
     )
     from .errors import ProgmonError, ProgmonWarning
     from .io import dump, load, load_measurements
+    from .review import Review, load_review
     from .tables import to_frame
 
     __version__: str
@@ -60,8 +62,24 @@ if TYPE_CHECKING:
 # ``progmon --version`` needs neither pint (about 0.3 s to import and set up)
 # nor numpy. The first use of a name of the model sets up the unit registry.
 _WHERE: dict[str, str] = {
-    **dict.fromkeys(("assessment", "errors", "io", "methods", "tables", "trend", "units"), ""),
-    **dict.fromkeys(("Indicator", "IndicatorKind", "Measurement", "Source"), "._indicator"),
+    **dict.fromkeys(
+        (
+            "assessment",
+            "bbv",
+            "errors",
+            "io",
+            "methods",
+            "ranking",
+            "tables",
+            "trend",
+            "units",
+        ),
+        "",
+    ),
+    **dict.fromkeys(
+        ("Indicator", "IndicatorKind", "Measurement", "Reference", "Source"), "._indicator"
+    ),
+    **dict.fromkeys(("Comparison", "ComparisonStatus", "compare"), "._compare"),
     **dict.fromkeys(("Period", "PeriodKind"), "._period"),
     **dict.fromkeys(
         ("Action", "Ambition", "Goal", "Programme", "Resource", "Section"), "._programme"
@@ -98,6 +116,7 @@ _WHERE: dict[str, str] = {
     **dict.fromkeys(("dump", "load", "load_measurements"), ".io"),
     **dict.fromkeys(("Implausible", "plausibility"), "._plausible"),
     "to_frame": ".tables",
+    **dict.fromkeys(("Review", "load_review"), ".review"),
 }
 
 
@@ -137,6 +156,8 @@ __all__ = [
     "AtLeast",
     "AtMost",
     "Change",
+    "Comparison",
+    "ComparisonStatus",
     "Direction",
     "Goal",
     "GoalAssessment",
@@ -156,8 +177,10 @@ __all__ = [
     "ProgmonWarning",
     "Programme",
     "ProgrammeAssessment",
+    "Reference",
     "RelativeChange",
     "Resource",
+    "Review",
     "Section",
     "Source",
     "Status",
@@ -166,12 +189,15 @@ __all__ = [
     "assess",
     "assess_panel",
     "assessment",
+    "compare",
     "dump",
     "errors",
     "load",
     "load_measurements",
+    "load_review",
     "methods",
     "plausibility",
+    "ranking",
     "tables",
     "to_frame",
     "trend",

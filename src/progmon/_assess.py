@@ -38,6 +38,7 @@ import numpy as np
 import numpy.typing as npt
 
 from . import units
+from ._compare import Comparison, comparisons_with
 from ._formulas import met
 from ._indicator import Indicator, IndicatorKind, Measurement, series_of
 from ._panel import PanelAssessment, assess_panel
@@ -152,6 +153,12 @@ class IndicatorAssessment:
     """Years from the baseline to the latest figure (midpoint to midpoint)."""
     expected_progress: float | None = None
     milestones: tuple[MilestoneAssessment, ...] = ()
+    comparisons: tuple[Comparison, ...] = ()
+    """The latest figure beside each of the indicator's references (:func:`progmon.compare`).
+
+    Kept apart from ``status``: how the municipality compares with others
+    says nothing of its target, and no roll-up counts it.
+    """
 
     def indicators(self) -> Iterator[IndicatorAssessment]:
         """This assessment (so that every level has ``indicators()``)."""
@@ -610,6 +617,7 @@ def _nodes(rows: list[_Row], panel: PanelAssessment, as_of: int) -> list[Indicat
                 years=_float_or_none(years[i]),
                 expected_progress=_float_or_none(expected_progress[i]),
                 milestones=_milestones(row, baseline[i], as_of) if indicator.milestones else (),
+                comparisons=comparisons_with(indicator, row.latest) if indicator.references else (),
             )
         )
     return nodes

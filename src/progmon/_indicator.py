@@ -47,9 +47,11 @@ from .errors import AmbiguityError, DuplicateError, UnitError, ValidationError
 
 __all__ = [
     "COMPONENT_LEVELS",
+    "REFERENCE_KINDS",
     "Indicator",
     "IndicatorKind",
     "Measurement",
+    "Reference",
     "Source",
     "plain_measurement",
 ]
@@ -349,6 +351,123 @@ def _check_periods_apart(measurements: Iterable[Measurement], *, element: str) -
             reaching = period
 
 
+# --------------------------------------------------------------------------- references
+
+#: The kinds of reference a comparison names (``Reference.kind``), or None.
+REFERENCE_KINDS: Final = ("country", "province", "region", "size-class", "peer-group")
+
+
+def _check_reference_name(instance: Reference, attribute: attrs.Attribute[str], value: str) -> None:
+    check_title(instance, attribute, value)
+
+
+def _check_reference_kind(
+    instance: Reference, attribute: attrs.Attribute[str | None], value: object
+) -> None:
+    if value is not None and value not in REFERENCE_KINDS:
+        raise ValidationError(
+            f"kind must be one of {', '.join(REFERENCE_KINDS)} or None",
+            element=f"reference {instance.name!r}",
+            value=value,
+        )
+
+
+def _check_reference_measurements(
+    instance: Reference, attribute: attrs.Attribute[Any], value: object
+) -> None:
+    element = f"reference {instance.name!r}"
+    if not isinstance(value, tuple):
+        raise ValidationError(
+            "measurements must be a list of Measurement values", element=element, value=value
+        )
+    for item in value:
+        if not isinstance(item, Measurement):
+            raise ValidationError(
+                "measurements must hold Measurement values only", element=element, value=item
+            )
+
+
+@attrs.frozen
+class Reference:
+    """The figures of an indicator for a reference region or group.
+
+    A reference is what a municipality compares itself with: the country
+    (``kind="country"``, "Nederland"), its province, a region, the
+    municipalities of its size class (``"size-class"``, "gemeenten
+    100.000-150.000 inwoners") or a named set of peers (``"peer-group"``).
+    ``kind`` is one of ``"country"``, ``"province"``, ``"region"``,
+    ``"size-class"``, ``"peer-group"`` or None; ``name`` is how the review
+    names it, unique within an indicator.
+
+    Inside an :class:`Indicator` (``Indicator(references=[...])``), the
+    figures are in the indicator's unit, sorted by period, one a period, and
+    in the unit's range, as the indicator's own.
+
+    Example:
+        >>> nl = Reference("Nederland", Measurement.series({2019: 4.3}), kind="country")
+        >>> ind = Indicator(id="x", name="X", unit="crime per 1000 inhabitant", references=[nl])
+        >>> ind.reference("Nederland").measurements[0].value
+        <Quantity(4.3, 'crime / thousand_inhabitants')>
+    """
+
+    name: str = attrs.field(validator=_check_reference_name)
+    measurements: tuple[Measurement, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=_check_reference_measurements
+    )
+    kind: str | None = attrs.field(default=None, validator=_check_reference_kind)
+    note: str = attrs.field(default="", validator=check_str)
+
+    @property
+    def latest(self) -> Measurement | None:
+        """The most recent figure with a value, if any.
+
+        Example:
+            >>> Reference("NL", [Measurement(2019, 3), Measurement(2020)]).latest.period.label
+            '2019'
+        """
+        return next((m for m in reversed(self.measurements) if m.value is not None), None)
+
+    def measurement(self, period: Period | int | str) -> Measurement | None:
+        """The figure for ``period``, or None.
+
+        Example:
+            >>> Reference("NL", [Measurement(2019, 3)]).measurement(2019).value
+            3.0
+        """
+        wanted = to_period(period)
+        return next((m for m in self.measurements if m.period == wanted), None)
+
+
+def _references_in_unit(
+    references: tuple[Reference, ...], unit: Any, bounds: tuple[float, float] | None, element: str
+) -> tuple[Reference, ...]:
+    """``references`` with their figures in ``unit``, sorted and checked as an indicator's own."""
+    names: set[str] = set()
+    result = []
+    for reference in references:
+        if not isinstance(reference, Reference):
+            raise ValidationError(
+                "references must hold Reference values only", element=element, value=reference
+            )
+        if reference.name in names:
+            raise DuplicateError(
+                "has two references of one name", element=element, value=reference.name
+            )
+        names.add(reference.name)
+        where = f"{element} reference {reference.name!r}"
+        measurements = tuple(
+            sorted(
+                (_in_unit(m, unit, bounds, where) for m in reference.measurements),
+                key=_period_order,
+            )
+        )
+        _check_periods_apart(measurements, element=where)
+        if any(a is not b for a, b in zip(measurements, reference.measurements, strict=True)):
+            reference = attrs.evolve(reference, measurements=measurements)  # noqa: PLW2901
+        result.append(reference)
+    return tuple(result)
+
+
 # --------------------------------------------------------------------------- indicators
 
 
@@ -464,7 +583,10 @@ class Indicator:
     are interim targets, each with its year (``Level(7.1, by=2019)``).
     ``components`` are the parts of a total (e.g. kinds of nuisance),
     indicators themselves. ``note`` says what a reader must know, e.g. "nog
-    niet gemeten".
+    niet gemeten". ``references`` are the same indicator for reference
+    regions or groups (:class:`Reference`: the country, the province, the
+    size class), their figures checked and stored like the indicator's own;
+    their names are unique within the indicator.
 
     Example:
         >>> from progmon import Change
@@ -494,6 +616,7 @@ class Indicator:
     source: Source | None = attrs.field(default=None, validator=optional(Source, "a Source"))
     components: tuple[Indicator, ...] = attrs.field(default=(), converter=as_tuple)
     milestones: tuple[Target, ...] = attrs.field(default=(), converter=as_tuple)
+    references: tuple[Reference, ...] = attrs.field(default=(), converter=as_tuple)
 
     def __attrs_post_init__(self) -> None:
         element = f"indicator {self.id!r}"
@@ -534,6 +657,15 @@ class Indicator:
                 component.unit, self.unit, element=f"{element} component {component.id!r}"
             )
         _check_deadlines(target, milestones, baseline, element=element)
+        if type(self.references) is not tuple or self.references:
+            if not isinstance(self.references, tuple):
+                raise ValidationError(
+                    "references must be a list of Reference values",
+                    element=element,
+                    value=self.references,
+                )
+            references = _references_in_unit(self.references, self.unit, bounds, element)
+            object.__setattr__(self, "references", references)
         object.__setattr__(self, "measurements", measurements)
         object.__setattr__(self, "target", target)
         object.__setattr__(self, "milestones", milestones)
@@ -619,6 +751,53 @@ class Indicator:
         """
         wanted = to_period(period)
         return next((m for m in self.measurements if m.period == wanted), None)
+
+    def reference(self, name: str) -> Reference | None:
+        """The reference named ``name``, or None.
+
+        Example:
+            >>> nl = Reference("Nederland", [Measurement(2019, 4.3)])
+            >>> ind = Indicator(id="x", name="X", unit="count", references=[nl])
+            >>> ind.reference("Nederland").name, ind.reference("Overijssel")
+            ('Nederland', None)
+        """
+        return next((r for r in self.references if r.name == name), None)
+
+    def with_reference_measurement(
+        self, name: str, measurement: Measurement, *, replace: bool = False
+    ) -> Indicator:
+        """A copy with ``measurement`` added to the reference ``name`` (made if absent).
+
+        Raises:
+            DuplicateError: the reference has a figure for that period
+                already, and ``replace`` is false.
+
+        Example:
+            >>> ind = Indicator(id="x", name="X", unit="report")
+            >>> ind = ind.with_reference_measurement("Nederland", Measurement(2019, 700))
+            >>> ind.reference("Nederland").latest.value
+            <Quantity(700.0, 'report')>
+        """
+        element = f"indicator {self.id!r} reference {name!r}"
+        if not isinstance(measurement, Measurement):
+            raise ValidationError(
+                "with_reference_measurement takes a Measurement", element=element, value=measurement
+            )
+        reference = self.reference(name)
+        if reference is None:
+            references = (*self.references, Reference(name, (measurement,)))
+        else:
+            old = reference.measurement(measurement.period)
+            if old is not None and old.value is not None and not replace:
+                raise DuplicateError(
+                    "has a measurement for this period already",
+                    element=element,
+                    value=measurement.period.label,
+                )
+            kept = tuple(m for m in reference.measurements if m.period != measurement.period)
+            changed = attrs.evolve(reference, measurements=(*kept, measurement))
+            references = tuple(changed if r is reference else r for r in self.references)
+        return attrs.evolve(self, references=references)
 
     def walk(self) -> Iterator[Indicator]:
         """This indicator, then its components, depth first.

@@ -23,7 +23,7 @@ from progmon._period import Period
 from progmon._programme import Programme
 from progmon.errors import DuplicateError, FileFormatError, ProgmonWarning, ValidationError
 
-from ._csv import Figure, Merge, _shown, add_measurements
+from ._csv import Figure, Merge, _shown, add_measurements, existing_figure
 from ._xlsx import read_figures
 
 __all__ = ["FIGURES_KEY", "FigureFiles", "figure_files", "merge_figures"]
@@ -148,47 +148,46 @@ def merge_figures(programme: Programme, files: Iterable[Path], *, origin: str) -
     """
     files = tuple(files)
     figures = tuple(figure for path in files for figure in read_figures(path))
-    chosen: dict[tuple[str, Period], Figure] = {}
+    chosen: dict[tuple[str, str, Period], Figure] = {}
     replaced: list[tuple[str, Measurement, Measurement]] = []
     for figure in figures:
-        key = (figure.indicator, figure.measurement.period)
+        key = (figure.indicator, figure.region, figure.measurement.period)
         earlier = chosen.get(key)
         if earlier is not None:
             if not figure.replaces:
                 raise DuplicateError(
-                    f"has a second figure for indicator {figure.indicator!r} in "
+                    f"has a second figure for {figure.place} in "
                     f"{figure.measurement.period.label} (the first: {earlier.origin}): remove "
-                    "one, or mark the later row as a correction (column replaces: ja)",
+                    "one, or mark the later row as a correction (column correctie or replaces: ja)",
                     element=figure.origin,
                     value=figure.measurement.period.label,
                 )
             replaced.append((figure.indicator, earlier.measurement, figure.measurement))
         chosen[key] = figure
-    corrected = {(indicator, new.period) for indicator, _, new in replaced}
-    for key, figure in chosen.items():
+    corrected = {id(new) for _, _, new in replaced}
+    for figure in chosen.values():
         old = _existing(programme, figure)
         if old is not None and not figure.replaces:
             raise DuplicateError(
-                f"indicator {figure.indicator!r} has a figure for "
+                f"{figure.place} has a figure for "
                 f"{figure.measurement.period.label} in the programme file {origin} already "
                 f"({_shown(old)}): remove one, or mark this row as a correction "
-                "(column replaces: ja)",
+                "(column correctie or replaces: ja)",
                 element=figure.origin,
                 value=figure.measurement.period.label,
             )
-        if figure.replaces and old is None and key not in corrected:
+        if figure.replaces and old is None and id(figure.measurement) not in corrected:
             warnings.warn(
                 ProgmonWarning(
-                    f"{figure.origin}: is marked as a correction, but indicator "
-                    f"{figure.indicator!r} has no figure for "
-                    f"{figure.measurement.period.label} to correct"
+                    f"{figure.origin}: is marked as a correction, but {figure.place} has no "
+                    f"figure for {figure.measurement.period.label} to correct"
                 ),
                 stacklevel=2,
             )
     merge = add_measurements(programme, tuple(chosen.values()), replace=True)
     replaced += merge.replaced
-    renewed = {(indicator, new.period) for indicator, _, new in replaced}
-    added = tuple(figure for key, figure in chosen.items() if key not in renewed)
+    renewed = {id(new) for _, _, new in replaced}
+    added = tuple(figure for figure in chosen.values() if id(figure.measurement) not in renewed)
     return FigureFiles(programme, files, figures, Merge(merge.programme, added, tuple(replaced)))
 
 
@@ -198,5 +197,4 @@ def _existing(programme: Programme, figure: Figure) -> Measurement | None:
         indicator = programme.indicator(figure.indicator)
     except ValidationError:
         return None  # add_measurements names the unknown indicator, with the file's line
-    old = indicator.measurement(figure.measurement.period)
-    return None if old is None or old.value is None else old
+    return existing_figure(indicator, figure)

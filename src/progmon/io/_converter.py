@@ -14,6 +14,10 @@ lists, strings and numbers that a policy adviser can read and edit:
   ``{ maintain = true }``, each with an optional ``by = 2022``;
 * an indicator's ``milestones`` are a list of such targets, each with its
   year: ``milestones = [{ level = 7.1, by = 2019 }]``;
+* an indicator's ``references`` are a list of tables, each with a ``name``,
+  an optional ``kind`` and its ``measurements`` in the indicator's unit:
+  ``references = [{ name = "Nederland", kind = "country", measurements =
+  [{ period = 2019, value = 4.3 }] }]``;
 * enums are their values (``"decrease"``, ``"context"``), a source is its
   title or a table, and fields at their default are left out.
 
@@ -52,6 +56,7 @@ from progmon._indicator import (
     Indicator,
     IndicatorKind,
     Measurement,
+    Reference,
     Source,
     plain_measurement,
 )
@@ -764,6 +769,20 @@ _MEASUREMENTS: Final = _tuple_hook(tuple[Measurement, ...])
 converter.register_structure_hook_func(
     lambda type_: type_ == tuple[Measurement, ...], _structure_measurements
 )
+# A reference's figures are plain numbers in the unit of its indicator, as the indicator's own.
+_REFERENCE_TABLE: Final = make_dict_unstructure_fn(
+    Reference, converter, _cattrs_omit_if_default=True
+)
+
+
+def _unstructure_reference(reference: Reference) -> dict[str, Any]:
+    # Name and kind first: a reader meets them before the figures.
+    data: dict[str, Any] = _REFERENCE_TABLE(reference)
+    return {key: data[key] for key in ("name", "kind") if key in data} | data
+
+
+converter.register_unstructure_hook(Reference, _unstructure_reference)
+converter.register_structure_hook(Reference, _class_hook(Reference))
 
 _INDICATOR_TABLE: Final = make_dict_unstructure_fn(
     Indicator, converter, _cattrs_omit_if_default=True, **_FIELD_HOOKS[Indicator]

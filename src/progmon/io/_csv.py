@@ -7,9 +7,12 @@ A figures file has one figure a row::
     meldingsbereidheid;2019;.;percent;;;nog niet gemeten
 
 The columns ``indicator, period, value, unit`` are required, ``source,
-margin, sample_size, note, provisional`` optional; their Dutch names
-(``periode, waarde, eenheid, bron, marge, steekproef, noot, voorlopig``) are
-read too. Separated by ``,`` the decimal sign is a point; separated by ``;``
+margin, sample_size, note, provisional, replaces, region`` optional; their
+Dutch names (``periode, waarde, eenheid, bron, marge, steekproef, noot,
+voorlopig, correctie, regio``) are read too. A row with a ``region`` is a
+figure of the indicator's reference of that name (the country, the
+province, ...), made where the indicator has none yet; an empty region is
+the programme's own figure. Separated by ``,`` the decimal sign is a point; separated by ``;``
 (as Dutch spreadsheets write) a decimal comma is read too. An empty value or
 ``.`` is a missing figure: it is kept, with its note. A value written with a
 percent sign (``28,8%``) is that many percent. Empty columns at the right of
@@ -67,6 +70,7 @@ OPTIONAL_COLUMNS: Final = (
     "note",
     "provisional",
     "replaces",
+    "region",
 )
 MISSING: Final = frozenset({"", "."})
 
@@ -85,12 +89,13 @@ COLUMN_ALIASES: Final = {
     "correctie": "replaces",
     "vervangt": "replaces",
     "correction": "replaces",
+    "regio": "region",
 }
 """The Dutch names of the columns, as :func:`column_name` folds them, and the column each names."""
 
 _DUTCH_NAMES: Final = (
     "indicator, periode, waarde, eenheid; bron, marge, steekproef, noot (or opmerking), "
-    "voorlopig, correctie"
+    "voorlopig, correctie, regio"
 )
 
 # WAAR/ONWAAR: what Dutch Excel writes for its booleans, in cells and in CSV.
@@ -117,6 +122,19 @@ class Figure:
     measurement: Measurement
     origin: str
     replaces: bool = False
+    region: str = ""
+
+    @property
+    def place(self) -> str:
+        """The figure's indicator, and its reference where it has one, as messages name them.
+
+        Example:
+            >>> Figure("x", Measurement(2019, 4.3), "line 2", region="Nederland").place
+            "indicator 'x' reference 'Nederland'"
+        """
+        if self.region:
+            return f"indicator {self.indicator!r} reference {self.region!r}"
+        return f"indicator {self.indicator!r}"
 
 
 @attrs.frozen
@@ -360,9 +378,10 @@ def row_figure(cells: Mapping[str, object], where: str, *, decimal_comma: bool) 
             provisional=_flag(cells.get("provisional"), "provisional"),
         )
         replaces = _flag(cells.get("replaces"), "replaces")
+        region = _text(cells.get("region"), "region")
     except ProgmonError as e:
         raise _located(e, where) from e
-    return Figure(indicator, measurement, where, replaces)
+    return Figure(indicator, measurement, where, replaces, region)
 
 
 def _text(cell: object, column: str) -> str:
@@ -496,12 +515,12 @@ def add_measurements(
         <Quantity(731.0, 'report')>
     """
     figures = tuple(figures)
-    seen: dict[tuple[str, Any], Figure] = {}
+    seen: dict[tuple[str, str, Any], Figure] = {}
     for figure in figures:
-        key = (figure.indicator, figure.measurement.period)
+        key = (figure.indicator, figure.region, figure.measurement.period)
         if key in seen:
             raise DuplicateError(
-                f"has a second figure for indicator {figure.indicator!r} in "
+                f"has a second figure for {figure.place} in "
                 f"{figure.measurement.period.label} (the first: {seen[key].origin})",
                 element=figure.origin,
                 value=figure.measurement.period.label,
@@ -523,18 +542,18 @@ def add_measurements(
                 value=figure.indicator,
             ) from None
         new = figure.measurement
-        old = indicator.measurement(new.period)
-        if old is not None and old.value is not None:
+        old = existing_figure(indicator, figure)
+        if old is not None:
             if not replace:
                 raise DuplicateError(
-                    f"indicator {figure.indicator!r} has a figure for {new.period.label} "
+                    f"{figure.place} has a figure for {new.period.label} "
                     f"already ({_shown(old)}): pass replace=True to replace it",
                     element=figure.origin,
                     value=new.period.label,
                 )
             replaced.append((figure.indicator, old, new))
         try:
-            changed[figure.indicator] = indicator.with_measurement(new, replace=True)
+            changed[figure.indicator] = _with_figure(indicator, figure)
         except ProgmonError as e:
             raise _located(e, figure.origin) from e
     return Merge(_apply(programme, figures), figures, tuple(replaced))
@@ -550,9 +569,26 @@ def _apply(programme: Programme, figures: Sequence[Figure]) -> Programme:
         current = result.indicator(indicator_id)
         for figure in figures:
             if figure.indicator == indicator_id:
-                current = current.with_measurement(figure.measurement, replace=True)
+                current = _with_figure(current, figure)
         result = result.with_indicator(current)
     return result
+
+
+def existing_figure(indicator: Indicator, figure: Figure) -> Measurement | None:
+    """The figure ``indicator`` holds for ``figure``'s period (and reference), if it has one."""
+    if figure.region:
+        reference = indicator.reference(figure.region)
+        old = None if reference is None else reference.measurement(figure.measurement.period)
+    else:
+        old = indicator.measurement(figure.measurement.period)
+    return None if old is None or old.value is None else old
+
+
+def _with_figure(indicator: Indicator, figure: Figure) -> Indicator:
+    """``indicator`` with ``figure`` in its place: its own figures, or its reference's."""
+    if figure.region:
+        return indicator.with_reference_measurement(figure.region, figure.measurement, replace=True)
+    return indicator.with_measurement(figure.measurement, replace=True)
 
 
 def load_measurements(
@@ -578,10 +614,12 @@ def load_measurements(
 
 def warn_replaced(merge: Merge, origin: str) -> None:
     """One :class:`~progmon.errors.ProgmonWarning` per replaced figure, with the old value."""
+    places = {id(figure.measurement): figure.place for figure in merge.added}
     for indicator_id, old, new in merge.replaced:
+        place = places.get(id(new), f"indicator {indicator_id!r}")
         warnings.warn(
             ProgmonWarning(
-                f"{origin}: indicator {indicator_id!r} {new.period.label}: replaced the figure "
+                f"{origin}: {place} {new.period.label}: replaced the figure "
                 f"{_shown(old)} by {_shown(new, like=old)}"
             ),
             stacklevel=3,

@@ -39,7 +39,7 @@ from progmon._period import Period
 from progmon.errors import ProgmonError
 
 from ._format import Formatter
-from ._text import label
+from ._text import compared_with, label
 
 __all__ = ["chart_svg", "chartable"]
 
@@ -52,6 +52,9 @@ _GRID: Final = "#e3e7eb"
 _SPINE: Final = "#9aa3ad"
 _TICKS: Final = "#555555"
 _AXIS_LABEL: Final = "#333333"
+# The reference lines (the country, the province, ...), in turn: dark enough on white.
+_REFERENCES: Final = ("#7b3294", "#a6611a", "#008080", "#5e3c99", "#b2182b")
+_SQUARE: Final = 2.0  # half a reference figure's square marker
 _FONTS: Final = "'DejaVu Sans', Arial, Helvetica, sans-serif"
 
 _SVG: Final = "http://www.w3.org/2000/svg"
@@ -226,7 +229,10 @@ def chart_svg(assessment: Any, fmt: Formatter, *, number: int = 1) -> str:
 
     data = _chart_data(assessment)
     unit = assessment.indicator.unit
-    caption = _shown(f"{label('chart_caption', fmt)} {assessment.indicator.name}")
+    caption = _shown(
+        f"{label('chart_caption', fmt)} {assessment.indicator.name}"
+        + compared_with([name for name, _ in data.references], fmt)
+    )
     legend = _legend(data, fmt)
     layout = _layout(
         data,
@@ -277,6 +283,8 @@ class _ChartData:
     due: float | None
     steps: list[tuple[float, float]]
     direction: Any
+    references: list[tuple[str, list[tuple[float, float]]]] = attrs.field(factory=list)
+    """Each reference's name and figures (x, y), up to ``as_of``."""
 
     @property
     def path(self) -> list[tuple[float, float]]:
@@ -315,6 +323,7 @@ class _ChartData:
             ys += [y - m for y, m in zip(self.ys, self.margins, strict=True)]
             ys += [y + m for y, m in zip(self.ys, self.margins, strict=True)]
         ys += [y for _, y in [*self.path, *self.projection]]
+        ys += [y for _, points in self.references for _, y in points]
         if self.base is not None:
             ys.append(self.base[1])
         if self.target is not None:
@@ -345,7 +354,30 @@ def _chart_data(assessment: Any) -> _ChartData:
         for m in getattr(assessment, "milestones", ())
         if (value := _finite(m.required, magnitude)) is not None
     ]
-    scale = _scale([*ys, *margins, base_y, target_y, projected, *(v for _, v in steps)])
+    as_of = assessment.as_of
+    references = [
+        (
+            reference.name,
+            [
+                (_x(m.period), magnitude(m.value))
+                for m in reference.measurements
+                if m.value is not None and (as_of is None or m.period.start.year <= as_of)
+            ],
+        )
+        for reference in getattr(assessment.indicator, "references", ())
+    ]
+    references = [(name, points) for name, points in references if points]
+    scale = _scale(
+        [
+            *ys,
+            *margins,
+            base_y,
+            target_y,
+            projected,
+            *(v for _, v in steps),
+            *(y for _, points in references for _, y in points),
+        ]
+    )
     return _ChartData(
         xs=[_x(m.period) for m in figures],
         ys=[y / scale for y in ys],
@@ -357,6 +389,7 @@ def _chart_data(assessment: Any) -> _ChartData:
         due=due_x,
         steps=[(x, y / scale) for x, y in steps],
         direction=assessment.indicator.direction,
+        references=[(name, [(x, y / scale) for x, y in points]) for name, points in references],
     )
 
 
@@ -560,6 +593,12 @@ def _shape(outline: Iterable[tuple[float, float]], x: float, y: float) -> str:
     return _line((x + dx, y + dy) for dx, dy in outline) + "z"
 
 
+def _square(x: float, y: float) -> str:
+    """A reference figure's marker: a small square around (x, y)."""
+    side = _n(2 * _SQUARE)
+    return f"M{_n(x - _SQUARE)} {_n(y - _SQUARE)} h{side} v{side} h-{side}Z"
+
+
 def _sub(parent: ET.Element, tag: str, **attributes: str) -> ET.Element:
     # Python names for SVG's attributes: stroke_width is stroke-width.
     return ET.SubElement(parent, tag, {k.replace("_", "-"): v for k, v in attributes.items()})
@@ -608,6 +647,7 @@ def _draw(root: ET.Element, data: _ChartData, layout: _Layout, prefix: str) -> N
                 f" M{_n(x - _CAP)} {_n(low)} H{_n(x + _CAP)}"
                 f" M{_n(x - _CAP)} {_n(high)} H{_n(x + _CAP)}",
             )
+    _draw_references(area, data, layout, prefix)  # under the municipality's own line
     figures = _sub(area, "g", id=f"{prefix}-figures")
     _sub(
         figures,
@@ -662,6 +702,17 @@ def _draw(root: ET.Element, data: _ChartData, layout: _Layout, prefix: str) -> N
             stroke_width="2",
             stroke_dasharray=_DOTTED,
         )
+
+
+def _draw_references(area: ET.Element, data: _ChartData, layout: _Layout, prefix: str) -> None:
+    """A line per reference, each in its colour, a square at each figure."""
+    for number, (_, reference) in enumerate(data.references):
+        colour = _REFERENCES[number % len(_REFERENCES)]
+        drawn = [(layout.x(x), layout.y(y)) for x, y in reference]
+        line = _sub(area, "g", id=f"{prefix}-reference-{number + 1}", fill=colour, stroke=colour)
+        _sub(line, "path", d=_line(drawn), fill="none", stroke_width="1.5")
+        for x, y in drawn:
+            _sub(line, "path", d=_square(x, y))
 
 
 def _axes(root: ET.Element, layout: _Layout, prefix: str) -> None:
@@ -736,6 +787,10 @@ def _legend(data: _ChartData, fmt: Formatter) -> list[tuple[str, str]]:
         entries.append(("projection", label("chart_projection", fmt)))
     if any(data.margins):
         entries.append(("margins", label("chart_margin", fmt)))
+    # Each reference by its name, a text from the file: escaped by the XML API.
+    entries.extend(
+        (f"reference-{number}", _shown(name)) for number, (name, _) in enumerate(data.references)
+    )
     return entries
 
 
@@ -819,6 +874,10 @@ def _handle(legend: ET.Element, kind: str, x: float, y: float) -> None:
             stroke_width="2",
             stroke_dasharray=_DOTTED,
         )
+    elif kind.startswith("reference-"):
+        colour = _REFERENCES[int(kind.removeprefix("reference-")) % len(_REFERENCES)]
+        _sub(legend, "path", d=across, stroke=colour, stroke_width="1.5")
+        _sub(legend, "path", d=_square(middle, y), fill=colour, stroke=colour)
     else:  # margins: an error bar with its caps
         low, high = _n(y + 4), _n(y - 4)
         left, right = _n(middle - _CAP), _n(middle + _CAP)

@@ -122,6 +122,38 @@ LABELS: Final[dict[str, tuple[str, str]]] = {
     "note": ("Noot", "Note"),
     "goal_status": ("Status van het doel", "Status of the goal"),
     "programme_status": ("Status van het programma", "Status of the programme"),
+    "comparisons": ("Vergelijking met andere gebieden", "Compared with other areas"),
+    "reference": ("Vergeleken met", "Compared with"),
+    "reference_figure": ("Cijfer", "Figure"),
+    "difference": ("Verschil", "Difference"),
+    "comparison": ("Vergelijking", "Comparison"),
+    "comparison_note": (
+        (
+            "Het laatste cijfer naast dat van elk vergelijkingsgebied voor dezelfde periode (of "
+            "het laatste cijfer daarvoor). Beter, vergelijkbaar of slechter zegt niets over de "
+            "streefwaarde en telt niet mee in de status."
+        ),
+        (
+            "The latest figure beside that of each reference for the same period (or its latest "
+            "figure before). Better, similar or worse says nothing of the target and does not "
+            "count in the status."
+        ),
+    ),
+}
+
+#: A reference's kind (Reference.kind) as the review names it.
+REFERENCE_KIND_WORDS: Final[dict[str, tuple[str, str]]] = {
+    "country": ("land", "country"),
+    "province": ("provincie", "province"),
+    "region": ("regio", "region"),
+    "size-class": ("grootteklasse", "size class"),
+    "peer-group": ("vergelijkbare gemeenten", "peer group"),
+}
+
+_COMPARISON_WORDS: Final[dict[str, tuple[str, str]]] = {
+    "better": ("beter", "better"),
+    "similar": ("vergelijkbaar", "similar"),
+    "worse": ("slechter", "worse"),
 }
 
 
@@ -613,3 +645,94 @@ def period_label(period: Period | None, fmt: Formatter) -> str:
         '—'
     """
     return fmt.period(period) if period is not None else label("none", fmt)
+
+
+def compared_with(names: list[str], fmt: Formatter) -> str:
+    """What a chart's text alternative adds for its reference lines ("" without any).
+
+    Example:
+        >>> compared_with(["Nederland", "Overijssel"], Formatter("nl"))
+        ', vergeleken met Nederland en Overijssel'
+        >>> compared_with(["NL"], Formatter("en")), compared_with([], Formatter("en"))
+        (', compared with NL', '')
+    """
+    if not names:
+        return ""
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + fmt.pick(" en ", " and ")
+    if len(names) > 1:
+        joined += names[-1]
+    return fmt.pick(f", vergeleken met {joined}", f", compared with {joined}")
+
+
+def reference_name(reference: Any, fmt: Formatter) -> str:
+    """A reference's name, with its kind where it has one: ``Overijssel (provincie)``.
+
+    Example:
+        >>> from progmon import Reference
+        >>> reference_name(Reference("Overijssel", kind="province"), Formatter("nl"))
+        'Overijssel (provincie)'
+    """
+    kind = REFERENCE_KIND_WORDS.get(reference.kind or "")
+    return f"{reference.name} ({fmt.pick(*kind)})" if kind else reference.name
+
+
+def short_figure(value: Any, unit: Any, fmt: Formatter) -> str:
+    """A figure as a sentence quotes it: the number, a share with its %, money with its €.
+
+    Example:
+        >>> short_figure(units.Quantity(4.3, "crime"), "crime", Formatter("nl"))
+        '4,3'
+        >>> short_figure(units.Quantity(31, "percent"), "percent", Formatter("en"))
+        '31.0%'
+    """
+    facts = unit_facts(unit)
+    if facts.share or facts.money or facts.permille:
+        return fmt.quantity(value)
+    return fmt.magnitude(float(magnitude_in(value, unit)), unit)
+
+
+def comparison_texts(comparison: Any, unit: Any, fmt: Formatter) -> tuple[str, str, str]:
+    """The reference's figure, the difference and the sentence of one comparison.
+
+    Example:
+        >>> import progmon
+        >>> nl = progmon.Reference("Nederland", progmon.Measurement.series({2019: 4.3}))
+        >>> ind = progmon.Indicator(id="x", name="X", unit="crime per 1000 inhabitant",
+        ...     direction=progmon.Direction.DECREASE, references=[nl],
+        ...     measurements=progmon.Measurement.series({2019: 3.1}))
+        >>> (c,) = progmon.compare(ind)
+        >>> comparison_texts(c, ind.unit, Formatter("nl"))[2]
+        'lager dan Nederland (4,3): beter'
+        >>> comparison_texts(c, ind.unit, Formatter("en"))[2]
+        'lower than Nederland (4.3): better'
+    """
+    name = comparison.reference.name
+    figure = comparison.figure
+    if figure is None:
+        latest = fmt.period(comparison.latest.period)
+        none = fmt.pick(f"geen cijfer van {name} tot {latest}", f"no figure of {name} by {latest}")
+        return label("none", fmt), label("none", fmt), none
+    shown = f"{fmt.quantity(figure.value)} ({fmt.period(figure.period)})"
+    if figure.margin is not None:
+        margin = float(magnitude_in(figure.margin, unit))
+        facts = unit_facts(unit)
+        shown += f" ± {fmt.number(facts.in_percent(margin) if facts.share else margin, 1)}"
+    difference = float(magnitude_in(comparison.difference, unit))
+    moved = fmt.difference(difference, unit)
+    if comparison.significant is True:
+        moved += f", {label('significant', fmt)}"
+    elif comparison.significant is False:
+        moved += f", {label('not_significant', fmt)}"
+    quoted = short_figure(figure.value, unit, fmt)
+    if not comparison.same_period:
+        quoted += " in " + fmt.period(figure.period)
+    if difference > 0:
+        how = fmt.pick("hoger dan", "higher than")
+    elif difference < 0:
+        how = fmt.pick("lager dan", "lower than")
+    else:
+        how = fmt.pick("gelijk aan", "equal to")
+    sentence = f"{how} {name} ({quoted})"
+    if comparison.status is not None:
+        sentence += f": {fmt.pick(*_COMPARISON_WORDS[comparison.status.value])}"
+    return shown, moved, sentence

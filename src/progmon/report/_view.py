@@ -18,12 +18,14 @@ from progmon._period import Period
 from ._format import Formatter, UnitFacts, magnitude_in, unit_facts
 from ._text import (
     change_text,
+    comparison_texts,
     label,
     method_explanation,
     method_name,
     period_label,
     progress_text,
     reason,
+    reference_name,
     target_text,
     thresholds_text,
     trend_text,
@@ -48,6 +50,17 @@ class Badge:
 
 
 @dataclass(frozen=True)
+class CompareRow:
+    """One reference beside an indicator's latest figure: "lager dan Nederland (4,3)"."""
+
+    reference: str
+    figure: str
+    difference: str
+    sentence: str
+    css: str
+
+
+@dataclass(frozen=True)
 class Row:
     """One indicator (or component) in a goal's table."""
 
@@ -68,6 +81,7 @@ class Row:
     description: str
     chart: str | None
     measured: bool
+    comparisons: list[CompareRow] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -101,6 +115,11 @@ class GoalView:
         """The rows that have a chart, targets first, then context."""
         return [r for r in [*self.rows, *self.context] if r.chart]
 
+    @property
+    def compared(self) -> list[Row]:
+        """The rows with references, targets first, then context."""
+        return [r for r in [*self.rows, *self.context] if r.comparisons]
+
 
 @dataclass(frozen=True)
 class ResourceRow:
@@ -133,6 +152,11 @@ class AmbitionView:
     def context_charts(self) -> list[Row]:
         """The context rows that have a chart."""
         return [r for r in self.context if r.chart]
+
+    @property
+    def context_compared(self) -> list[Row]:
+        """The context rows with references."""
+        return [r for r in self.context if r.comparisons]
 
 
 @dataclass(frozen=True)
@@ -260,6 +284,9 @@ class _Builder:
                 chart = chart_svg(assessment, fmt, number=self.drawn)
         for m in indicator.measurements:
             self._remember(m.source)
+        for reference in indicator.references:
+            for m in reference.measurements:
+                self._remember(m.source)
         self._remember(indicator.source)
         self.listed += 1
         yield Row(
@@ -282,9 +309,29 @@ class _Builder:
             description=indicator.description,
             chart=chart,
             measured=latest is not None,
+            comparisons=self.comparisons(assessment),
         )
         for component in assessment.components:
             yield from self.row(component, depth + 1)
+
+    def comparisons(self, assessment: Any) -> list[CompareRow]:
+        """The indicator's references beside its latest figure."""
+        fmt = self.fmt
+        unit = assessment.indicator.unit
+        rows = []
+        for comparison in getattr(assessment, "comparisons", ()):
+            figure, difference, sentence = comparison_texts(comparison, unit, fmt)
+            status = comparison.status
+            rows.append(
+                CompareRow(
+                    reference=reference_name(comparison.reference, fmt),
+                    figure=figure,
+                    difference=difference,
+                    sentence=sentence,
+                    css="none" if status is None else status.value,
+                )
+            )
+        return rows
 
     def target(self, assessment: Any) -> str:
         """The target, and its milestones with their years."""
@@ -589,4 +636,10 @@ _LABEL_KEYS = (
     "goal_status",
     "programme_status",
     "rollup",
+    "comparisons",
+    "reference",
+    "reference_figure",
+    "difference",
+    "comparison",
+    "comparison_note",
 )
