@@ -317,7 +317,8 @@ class Level(Target):
         return (
             f"a level of {_magnitude(self.value):g} does not say whether more or less is better "
             "(there is no baseline figure to compare it with, or it equals the baseline): give "
-            "a direction, or write the target as a norm, AtLeast or AtMost"
+            'a direction (direction = "increase" or "decrease"), or write the target as a norm '
+            "(at_least or at_most; AtLeast or AtMost in Python)"
         )
 
 

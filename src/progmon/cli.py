@@ -6,11 +6,19 @@ r"""The ``progmon`` command: render a review, check a programme file.
                      [--organisation NAME]
     progmon check PATH [--strict] [--render]
     progmon figures PATH [FILE ...] [--add]
-    progmon report PATH [--as-of YEAR] [--format md|html] [--lang nl|en]
-                        [--method NAME] [-o FILE]
+    progmon report PATH [--as-of YEAR] [--format md|html|site|pdf] [--lang nl|en]
+                        [--method NAME] [-o FILE|DIR]
     progmon export PATH -o FILE [--table figures|status|rollup]
                         [--as-of YEAR] [--method NAME]
     progmon --version
+
+``progmon report`` also renders a *review file* (:func:`progmon.load_review`), told
+from a programme file by its top-level ``programmes`` key: every programme it
+names, as Markdown or one HTML document, as a site (``--format site -o DIR``:
+an index, a page per programme and per indicator, the tables to download)
+or as one PDF (``--format pdf -o FILE.pdf``, printed by headless Chromium).
+A programme file renders as a site or PDF too, as a review of one programme.
+On a terminal, a site or PDF shows its progress on stderr.
 
 ``PATH`` is a ``.toml`` or ``.json`` programme file (with the figure files
 it names beside it, ``figures = ["cijfers/*.csv"]``), or a ``.py`` file
@@ -84,6 +92,9 @@ _FIGURE_FILE: Final = re.compile(
     r"\S.*\.(?:csv|txt|xlsx|xlsm)(?: line | sheet |:|$)", re.IGNORECASE
 )
 
+# A share is written with its sign, as the review writes it: 28.8 %, 1.3 ‰.
+_SHARE_SIGNS: Final = {100.0: "%", 1000.0: "‰"}
+
 #: The templates of ``progmon new``.
 TEMPLATES: Final = ("blank", "example")
 
@@ -117,14 +128,20 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"progmon {_version()}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     report = commands.add_parser(
-        "report", help="render the review of a programme", description=_PY_HELP
+        "report",
+        help="render the review of a programme, or of every programme of a review file",
+        description=_PY_HELP,
     )
-    report.add_argument("path", metavar="PATH", help="programme file (.toml, .json or .py)")
+    report.add_argument(
+        "path", metavar="PATH", help="programme file (.toml, .json or .py) or review file (.toml)"
+    )
     report.add_argument(
         "--as-of", type=int, metavar="YEAR", help="year of the review (default: latest figure)"
     )
     report.add_argument(
-        "--format", choices=("md", "html"), help="md (default) or html; or from -o's suffix"
+        "--format",
+        choices=("md", "html", "site", "pdf"),
+        help="md (default), html, site (a folder: -o DIR) or pdf; or from -o's suffix",
     )
     report.add_argument("--lang", choices=("nl", "en"), help="language (default: the programme's)")
     report.add_argument(
@@ -132,7 +149,9 @@ def _parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="assessment method: growth-ratio (default), projection or pro-rata",
     )
-    report.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
+    report.add_argument(
+        "-o", "--output", metavar="FILE", help="write here (a folder for a site) instead of stdout"
+    )
     check = commands.add_parser(
         "check", help="list what is wrong with a programme file", description=_PY_HELP
     )
@@ -388,15 +407,81 @@ def _checked_as_of(programme: Programme, as_of: int | None) -> int | None:
     return as_of
 
 
+def _whole_format(output: Path | None, format_: str | None) -> str:
+    """The format of a whole review: ``--format``, else ``.pdf`` / ``.html`` / ``.md`` of ``-o``."""
+    if format_ is not None:
+        chosen = format_
+    elif output is None:
+        chosen = "md"
+    elif output.suffix.lower() == ".pdf":
+        chosen = "pdf"
+    else:
+        chosen = _output_format(output, None)
+    if chosen in {"site", "pdf"} and output is None:
+        what = "a folder: -o DIR" if chosen == "site" else "a file: -o FILE.pdf"
+        raise ValidationError(f"--format {chosen} is written to {what}", element="-o")
+    return chosen
+
+
+def _progress() -> Any:
+    """A progress line on stderr where stderr is a terminal; None (nothing) elsewhere."""
+    stream = sys.stderr
+    if stream is None or not stream.isatty():
+        return None
+
+    def show(done: int, total: int, what: str) -> None:
+        line = f"progmon: {done}/{total} {what}" if done < total else f"progmon: {total}/{total}"
+        text = inert(" ".join(line.split()), one_line=True)[:78]
+        stream.write(f"\r\x1b[K{text}" + ("\n" if done >= total else ""))
+        stream.flush()
+
+    return show
+
+
+def _report_whole(args: argparse.Namespace, review: Any, format_: str, output: Path | None) -> int:
+    from . import report
+
+    if format_ in {"md", "html"} and output is None:
+        _write_document(report.render_whole(review, format=format_, lang=args.lang))
+        return EXIT_OK
+    if output is None:  # pragma: no cover - _whole_format refuses it
+        raise ValidationError("needs -o", element="-o")
+    written = report.write_whole(
+        review, output, format=format_, lang=args.lang, progress=_progress()
+    )
+    _say(f"progmon: wrote {written}")
+    return EXIT_OK
+
+
+def _review_of(args: argparse.Namespace) -> Any:
+    from .review import load_review
+
+    if args.as_of is not None or args.method is not None:
+        raise ValidationError(
+            "a review file names its year and method (as_of, method): change them there",
+            element="--as-of" if args.as_of is not None else "--method",
+            value=args.as_of if args.as_of is not None else args.method,
+        )
+    return load_review(args.path)
+
+
 def _report(args: argparse.Namespace) -> int:
     from . import report
     from ._assess import default_as_of
+    from .review import Review, is_review_file
 
+    if is_review_file(args.path):
+        review = _review_of(args)
+        output = refuse_inputs(args.output, review.files, element="-o") if args.output else None
+        return _report_whole(args, review, _whole_format(output, args.format), output)
     loaded = _load(args.path)
     inputs = _inputs(args.path, loaded)
     output = refuse_inputs(args.output, inputs, element="-o") if args.output else None
     programme = loaded.programme
-    format_ = _output_format(output, args.format)
+    whole = args.format in {"site", "pdf"} or (
+        args.format is None and output is not None and output.suffix.lower() == ".pdf"
+    )
+    format_ = _whole_format(output, args.format) if whole else _output_format(output, args.format)
     as_of = _checked_as_of(programme, args.as_of)
     if as_of is None and default_as_of(programme) is None:
         raise ValidationError(
@@ -404,6 +489,17 @@ def _report(args: argparse.Namespace) -> int:
             element=f"{args.path}: programme {programme.id!r}",
         )
     method: Any = args.method
+    if whole:  # a site or a PDF of one programme: a review that holds it alone
+        review = Review(
+            title=programme.review or programme.name,
+            programmes=[programme],
+            organisation=programme.organisation,
+            as_of=as_of,
+            method=method,
+            language=programme.language if programme.language in {"nl", "en"} else "nl",
+            files=tuple(Path(str(p)) for p in inputs),
+        )
+        return _report_whole(args, review, format_, output)
     text = report.render(programme, format=format_, lang=args.lang, as_of=as_of, method=method)
     if output is None:
         _write_document(text)
@@ -476,8 +572,8 @@ def _check(args: argparse.Namespace) -> int:
     )
     files = f", {_counted(len(loaded.files), 'figure file')}" if loaded.files else ""
     _print(
-        f"{args.path}: programme {programme.id!r} is valid: {goals} goals, {indicators} "
-        f"indicators{files}, {status}"
+        f"{args.path}: programme {programme.id!r} is valid: {_counted(goals, 'goal')}, "
+        f"{_counted(indicators, 'indicator')}{files}, {status}"
     )
     for kind, text in findings:
         _print(f"  - {kind}: {text}")
@@ -563,24 +659,43 @@ def _figures(args: argparse.Namespace) -> int:
 
 def _show_figures(figures: Sequence[Figure], merge: Merge, files: int) -> None:
     """One line per figure: added (+) or replacing an earlier one (~), then the sums."""
-    from .io._csv import _shown
+    from .report._format import Formatter
 
+    words = Formatter(merge.programme.language)
     replacing = {id(new): old for _, old, new in merge.replaced}
     added = replaced = 0
     for figure in figures:
         m = figure.measurement
         place = f"{figure.indicator} {m.period.label}"
+        unit = merge.programme.indicator(figure.indicator).unit
         old = replacing.get(id(m))
         if old is None:
             added += 1
-            _print(f"  + {place}: {_shown(m)} ({figure.origin})")
+            _print(f"  + {place}: {_figure_text(m, unit, words)} ({figure.origin})")
         else:
             replaced += 1
-            _print(f"  ~ {place}: {_shown(old)} -> {_shown(m, like=old)} ({figure.origin})")
+            _print(
+                f"  ~ {place}: {_figure_text(old, unit, words)} -> "
+                f"{_figure_text(m, unit, words)} ({figure.origin})"
+            )
     _print(
         f"{_counted(len(figures), 'figure')} in {_counted(files, 'file')}: "
         f"{added} added, {replaced} replaced"
     )
+
+
+def _figure_text(measurement: Any, unit: Any, words: Any) -> str:
+    """A figure in the indicator's unit, named as the tables write it; a missing one, its note."""
+    from . import units
+    from .io._converter import format_number
+
+    if measurement.value is None:
+        return f"missing ({measurement.note})" if measurement.note else "missing"
+    value = measurement.value
+    magnitude = value.m_as(unit) if hasattr(value, "m_as") else value
+    sign = _SHARE_SIGNS.get(units.share_scale(unit) or 0.0)
+    name = sign if sign is not None else words.unit_name(unit, one=magnitude == 1)
+    return f"{format_number(magnitude)} {name}".rstrip()
 
 
 def _add_figure_files(path: Path, new_files: Sequence[Path], loaded: FigureFiles) -> None:
