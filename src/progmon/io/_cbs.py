@@ -10,7 +10,10 @@ have a ``Marges`` dimension: ``MW00000`` is the value, ``MOG0095`` and
 ``MBG0095`` the lower and upper bound of its 95 % interval.
 
 :func:`read_cbs` reads a saved table and turns the topic columns that a
-mapping names into figures of indicators, for one region. Reading needs no
+mapping names into figures of indicators, for one region, and, given
+``references={"NL01": "Nederland", "PV23": "Overijssel"}``, into figures of
+the indicators' references of those names for the other regions the table
+holds. Reading needs no
 network; :func:`fetch_cbs` downloads a table with the ``cbsodata`` package
 (the ``cbs`` extra).
 """
@@ -102,6 +105,7 @@ def read_cbs(
     mapping: Mapping[str, str | CbsColumn],
     *,
     region: str | None = None,
+    references: Mapping[str, str] | None = None,
     table: str | None = None,
 ) -> tuple[Figure, ...]:
     """The figures of a saved CBS table, for the indicators in ``mapping``.
@@ -113,7 +117,11 @@ def read_cbs(
         mapping: Indicator id to the column it takes: a topic key, or a
             :class:`CbsColumn`.
         region: The region code to read, e.g. ``"GM0141"``; needed when
-            the table holds more than one region.
+            the table holds more than one region besides the ``references``.
+        references: Region codes to read as reference figures, each to the
+            name of the indicators' :class:`~progmon.Reference` it fills
+            (``{"NL01": "Nederland"}``); their figures have that name as
+            their :attr:`~progmon.io.Figure.region`.
         table: The table id for the figures' source, when the file does not
             say (OData JSON does).
 
@@ -129,6 +137,11 @@ def read_cbs(
         ...                    region="GM0141")
         >>> [(f.measurement.period.label, f.measurement.value) for f in figures]
         [('2013', 5.4), ('2017', 4.4), ('2019', 3.4)]
+        >>> figures = read_cbs("tests/fixtures/cbs_85146NED_typed.json",
+        ...                    {"onveilig_buurt": "VoeltZichWelEensOnveiligInBuurt_2"},
+        ...                    region="GM0141", references={"NL01": "Nederland"})
+        >>> [(f.region, f.measurement.period.label, f.measurement.value) for f in figures][3:]
+        [('Nederland', '2013', 4.9), ('Nederland', '2017', 4.3), ('Nederland', '2019', 3.9)]
     """
     where = as_path(path, element="CBS export")
     if not isinstance(mapping, Mapping):
@@ -140,6 +153,7 @@ def read_cbs(
     for name, argument in (("region", region), ("table", table)):
         if argument is not None and not isinstance(argument, str):
             raise ValidationError(f"{name} must be a text or None", element=name, value=argument)
+    wanted_references = _check_references(references, region, f"{where}: references")
     rows, table_in_file = _read_rows(where)
     table_id = table or table_in_file
     origin = str(where)
@@ -152,24 +166,64 @@ def read_cbs(
             element=origin,
             value=sorted(rows[0]),
         )
-    rows = _select_region(rows, dimensions, region, origin)
     source = _source(table_id)
     decimal_comma = any(isinstance(v, str) and "," in v for row in rows for v in row.values())
+    selections = [("", _select_region(rows, dimensions, region, origin, wanted_references))]
+    selections += [
+        (name, _select_region(rows, dimensions, code, origin, {}))
+        for code, name in wanted_references.items()
+    ]
     figures: list[Figure] = []
-    for indicator_id, wanted in mapping.items():
-        spec = wanted if isinstance(wanted, CbsColumn) else CbsColumn(wanted)
-        figures.extend(
-            _figures(
-                rows,
-                dimensions,
-                indicator_id,
-                spec,
-                origin=origin,
-                source=source,
-                decimal_comma=decimal_comma,
+    for name, selected in selections:
+        if not selected:
+            continue  # the table holds the references only
+        for indicator_id, wanted in mapping.items():
+            spec = wanted if isinstance(wanted, CbsColumn) else CbsColumn(wanted)
+            figures.extend(
+                _figures(
+                    selected,
+                    dimensions,
+                    indicator_id,
+                    spec,
+                    origin=origin,
+                    source=source,
+                    decimal_comma=decimal_comma,
+                    region=name,
+                )
             )
-        )
     return tuple(figures)
+
+
+def _check_references(
+    references: Mapping[str, str] | None, region: str | None, element: str
+) -> dict[str, str]:
+    """``references`` as region code to name, checked: texts, no name twice, not the region."""
+    if references is None:
+        return {}
+    if not isinstance(references, Mapping):
+        raise ValidationError(
+            'references must map region codes to names, e.g. {"NL01": "Nederland"}',
+            element=element,
+            value=references,
+        )
+    checked: dict[str, str] = {}
+    for code, name in references.items():
+        if not isinstance(code, str) or not code.strip():
+            raise ValidationError("a region code must be a text", element=element, value=code)
+        if not isinstance(name, str) or not name.strip():
+            raise ValidationError(
+                f"the name of region {code!r} must be a text", element=element, value=name
+            )
+        if region is not None and code.strip() == region.strip():
+            raise ValidationError(
+                "names the programme's own region as a reference", element=element, value=code
+            )
+        if name.strip() in checked.values():
+            raise ValidationError(
+                "names two regions by one name", element=element, value=name.strip()
+            )
+        checked[code.strip()] = name.strip()
+    return checked
 
 
 def load_cbs(
@@ -178,6 +232,7 @@ def load_cbs(
     mapping: Mapping[str, str | CbsColumn],
     *,
     region: str | None = None,
+    references: Mapping[str, str] | None = None,
     table: str | None = None,
     replace: bool = False,
 ) -> Programme:
@@ -185,7 +240,9 @@ def load_cbs(
 
     :func:`read_cbs` reads them, :func:`~progmon.io.add_measurements` adds
     them by the same rules as a CSV file (a replaced figure is reported in a
-    :class:`~progmon.errors.ProgmonWarning`).
+    :class:`~progmon.errors.ProgmonWarning`); the figures of the
+    ``references`` regions go to the indicators' references of those names,
+    made where an indicator has none yet.
 
     Example:
         >>> from progmon.io import load
@@ -194,8 +251,13 @@ def load_cbs(
         ...               {"onveilig_buurt": "VoeltZichWelEensOnveiligInBuurt_2"}, region="GM0141")
         >>> p2.indicator("onveilig_buurt").measurement(2019).margin
         <Quantity(0.6, 'percent')>
+        >>> p3 = load_cbs(p, "tests/fixtures/cbs_85146NED_typed.json",
+        ...               {"onveilig_buurt": "VoeltZichWelEensOnveiligInBuurt_2"}, region="GM0141",
+        ...               references={"NL01": "Nederland"})
+        >>> p3.indicator("onveilig_buurt").reference("Nederland").latest.value
+        <Quantity(3.9, 'percent')>
     """
-    figures = read_cbs(path, mapping, region=region, table=table)
+    figures = read_cbs(path, mapping, region=region, references=references, table=table)
     merge = add_measurements(programme, figures, replace=replace)
     warn_replaced(merge, str(path))
     return merge.programme
@@ -303,17 +365,34 @@ def _code(value: object) -> str:
 
 
 def _select_region(
-    rows: list[dict[str, Any]], dimensions: list[str], region: str | None, origin: str
+    rows: list[dict[str, Any]],
+    dimensions: list[str],
+    region: str | None,
+    origin: str,
+    references: Mapping[str, str],
 ) -> list[dict[str, Any]]:
+    """The rows of ``region``; without one, of the one region that is not a reference."""
     dimension = next((d for d in REGION_DIMENSIONS if d in dimensions), None)
     if dimension is None:
-        if region is not None:
+        if region is not None or references:
             raise ValidationError(
-                "has no region dimension, but a region was asked for", element=origin, value=region
+                "has no region dimension, but a region was asked for",
+                element=origin,
+                value=region if region is not None else next(iter(references)),
             )
         return rows
     present = sorted({_code(row[dimension]) for row in rows})
     if region is None:
+        if references:
+            own = [code for code in present if code not in references]
+            if len(own) > 1:
+                raise AmbiguityError(
+                    f"holds {len(own)} regions besides the references: say which one is the "
+                    "programme's with region=",
+                    element=origin,
+                    value=own[:5],
+                )
+            return [row for row in rows if _code(row[dimension]) in own]
         if len(present) > 1:
             raise AmbiguityError(
                 f"holds {len(present)} regions: say which one with region=",
@@ -342,6 +421,7 @@ def _figures(
     origin: str,
     source: Source,
     decimal_comma: bool,
+    region: str = "",
 ) -> list[Figure]:
     if spec.column not in rows[0]:
         topics = [key for key in rows[0] if _TOPIC.search(key)]
@@ -390,13 +470,13 @@ def _figures(
     )
     figures = []
     for period_code, cells in by_period.items():
-        where = f"{origin}: {spec.column} {period_code}"
+        where = f"{origin}: {spec.column} {f'{region} ' if region else ''}{period_code}"
         try:
             period = parse_period(period_code)
             measurement = _measurement(period, cells, unit, source, decimal_comma=decimal_comma)
         except ProgmonError as e:
             raise _located(e, where) from e
-        figures.append(Figure(indicator_id, measurement, where))
+        figures.append(Figure(indicator_id, measurement, where, region=region))
     return figures
 
 
