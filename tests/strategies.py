@@ -1113,3 +1113,63 @@ def rate_texts(draw: st.DrawFn) -> tuple[str, str, str, int]:
     number = draw(st.sampled_from(RATE_SCALES[scale]))
     text = f"{spelling(names[counted])} per {number} {spelling(names[population])}"
     return text, counted, population, scale
+
+
+# ---------------------------------------------------------------------------
+# Comparisons with references (progmon.compare)
+# ---------------------------------------------------------------------------
+
+
+@st.composite
+def comparison_cases(draw: st.DrawFn) -> dict[str, Any]:
+    """A municipality's figure and a reference's, for one period, with or without margins.
+
+    Figures are one-decimal numbers of a positive unit (crimes per 1,000
+    inhabitants); margins, where drawn, are both known (the CBS rule) or
+    both absent (the tolerance rule). Returns the keyword arguments of
+    :func:`comparison_indicator`.
+    """
+    own = draw(st.integers(0, 2000)) / 10
+    other = draw(st.integers(0, 2000)) / 10
+    margins = draw(st.booleans())
+    own_margin = draw(st.integers(0, 50)) / 10 if margins else None
+    other_margin = draw(st.integers(0, 50)) / 10 if margins else None
+    direction = draw(st.sampled_from(list(_pm.Direction)))
+    return {
+        "own": own,
+        "other": other,
+        "own_margin": own_margin,
+        "other_margin": other_margin,
+        "direction": direction,
+    }
+
+
+def comparison_indicator(
+    *,
+    own: float,
+    other: float,
+    own_margin: float | None,
+    other_margin: float | None,
+    direction: Any,
+    unit: str = "crime per 1000 inhabitant",
+    scale: float = 1.0,
+) -> Any:
+    """An indicator with one figure (2019) and one reference ("Nederland", 2019), in ``unit``.
+
+    ``scale`` multiplies every figure and margin: the same figures in a unit
+    ``scale`` times smaller.
+    """
+
+    def m(value: float, margin: float | None) -> Any:
+        return _pm.Measurement(
+            2019, value * scale, margin=None if margin is None else margin * scale
+        )
+
+    return _pm.Indicator(
+        id="vergelijk",
+        name="Vergelijk",
+        unit=unit,
+        direction=direction,
+        measurements=[m(own, own_margin)],
+        references=[_pm.Reference("Nederland", [m(other, other_margin)], kind="country")],
+    )
