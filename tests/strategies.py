@@ -1116,6 +1116,39 @@ def rate_texts(draw: st.DrawFn) -> tuple[str, str, str, int]:
 
 
 # ---------------------------------------------------------------------------
+# Panels of many regions for progmon.ranking
+# ---------------------------------------------------------------------------
+
+
+@st.composite
+def rank_panels(
+    draw: st.DrawFn, max_regions: int = 12, max_indicators: int = 4
+) -> tuple[np.ndarray, list[str], np.ndarray]:
+    """A panel ``values[region, indicator, period]`` with NaNs and ties, directions and a group.
+
+    Values are small whole numbers or halves, so that ties are common; a
+    column may be all NaN, or hold one figure. Returns the values, one
+    direction per indicator and a mask of the group's regions.
+    """
+    regions = draw(st.integers(1, max_regions))
+    indicators = draw(st.integers(1, max_indicators))
+    periods = draw(st.integers(1, 3))
+    cells = regions * indicators * periods
+    pool = draw(st.sampled_from([3, 6, 20]))
+    numbers = draw(st.lists(st.integers(-pool, pool), min_size=cells, max_size=cells))
+    holes = draw(st.lists(st.booleans(), min_size=cells, max_size=cells))
+    values = np.array(numbers, dtype=float).reshape(regions, indicators, periods) / 2
+    values[np.array(holes).reshape(values.shape) & draw(st.booleans())] = np.nan
+    directions = draw(
+        st.lists(
+            st.sampled_from(["increase", "decrease"]), min_size=indicators, max_size=indicators
+        )
+    )
+    mask = np.array(draw(st.lists(st.booleans(), min_size=regions, max_size=regions)))
+    return values, directions, mask
+
+
+# ---------------------------------------------------------------------------
 # Comparisons with references (progmon.compare)
 # ---------------------------------------------------------------------------
 
