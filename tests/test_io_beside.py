@@ -11,8 +11,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import progmon
 from progmon.cli import main
-from progmon.errors import DuplicateError, FileFormatError, ProgmonWarning, ValidationError
+from progmon.errors import (
+    DuplicateError,
+    FileFormatError,
+    ProgmonError,
+    ProgmonWarning,
+    ValidationError,
+)
 from progmon.io import load, load_with_figures, loads
 
 FIXTURE = Path(__file__).parent / "fixtures" / "beside"
@@ -163,3 +170,35 @@ def test_any_split_of_the_figures_over_files_gives_the_same_programme(
         (2018, 760),
         *((2019 + k, 700 - k) for k in range(6)),
     ]
+
+
+def test_a_level_takes_its_direction_from_the_figures_of_its_files(folder: Path) -> None:
+    # The programme file alone has no figure for the level to take a direction from.
+    path = folder / "programme.toml"
+    text = (
+        path.read_text(encoding="utf-8")
+        .replace('direction = "decrease"\n', "")
+        .replace("measurements = [{ period = 2018, value = 760 }]\n", "")
+        .replace("improve = true", "level = 600")
+    )
+    path.write_text(text, encoding="utf-8")
+    for old in (folder / "cijfers").iterdir():
+        old.unlink()
+    (folder / "cijfers" / "2019.csv").write_text(
+        HEADER + "meldingen;2019;731;report;\nmeldingen;2020;690;report;\n"
+    )
+    with pytest.raises(ProgmonError, match="does not say whether more or less"):
+        loads(text.replace('figures = ["cijfers/*.csv"]\n', ""))
+    indicator = load(path).indicator("meldingen")
+    assert indicator.direction is progmon.Direction.DECREASE
+    assert [m.value.m for m in indicator.measurements] == [731, 690]
+
+
+def test_figures_made_part_of_the_indicators_equal_figures_added_to_them(folder: Path) -> None:
+    # Without a correction the files' figures are read as the file's own; the same
+    # programme as adding them to the programme the file makes alone.
+    (folder / "cijfers" / "2020.csv").write_text(HEADER + "meldingen;2020;690;report;\n")
+    loaded = load_with_figures(folder / "programme.toml")
+    assert loaded.written is not None
+    added = progmon.io.add_measurements(loaded.written, loaded.figures).programme
+    assert loaded.programme == added

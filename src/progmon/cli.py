@@ -326,7 +326,7 @@ def load_programme(path: str | Path) -> Programme:
     return _load(path).programme
 
 
-def _load(path: str | Path) -> FigureFiles:
+def _load(path: str | Path, *, extra: Sequence[Path] = ()) -> FigureFiles:
     """The programme in ``path`` with what its figure files added (none for a .py file)."""
     from .io import FigureFiles, load_with_figures
     from .io._csv import Merge
@@ -339,10 +339,14 @@ def _load(path: str | Path) -> FigureFiles:
     suffix = file.suffix.lower()
     if suffix == ".py":
         programme = _load_python(file)
+        if extra:
+            from .io._beside import merge_figures
+
+            return merge_figures(programme, extra, origin=str(file))
         return FigureFiles(programme, (), (), Merge(programme, (), ()))
     if suffix in {".toml", ".json"}:
         try:
-            return load_with_figures(file)
+            return load_with_figures(file, extra=extra)
         except ProgmonError as e:
             raise _in_file(e, file) from e
     raise FileFormatError(
@@ -438,7 +442,7 @@ def _progress() -> Any:
     return show
 
 
-def _report_whole(args: argparse.Namespace, review: Any, format_: str, output: Path | None) -> int:
+def _report_whole(args: argparse.Namespace, review: Any, format_: Any, output: Path | None) -> int:
     from . import report
 
     if format_ in {"md", "html"} and output is None:
@@ -481,7 +485,9 @@ def _report(args: argparse.Namespace) -> int:
     whole = args.format in {"site", "pdf"} or (
         args.format is None and output is not None and output.suffix.lower() == ".pdf"
     )
-    format_ = _whole_format(output, args.format) if whole else _output_format(output, args.format)
+    format_: Any = (
+        _whole_format(output, args.format) if whole else _output_format(output, args.format)
+    )
     as_of = _checked_as_of(programme, args.as_of)
     if as_of is None and default_as_of(programme) is None:
         raise ValidationError(
@@ -630,7 +636,6 @@ def _new(args: argparse.Namespace) -> int:
 
 def _figures(args: argparse.Namespace) -> int:
     from .io import read_figures
-    from .io._beside import merge_figures
 
     loaded = _load(args.path)
     if not args.files:
@@ -650,7 +655,7 @@ def _figures(args: argparse.Namespace) -> int:
             _print(f"{path}: is among the figure files of {args.path} already")
     fresh = tuple(path for path in new_files if path.resolve() not in known)
     # The new files come after the programme's own, as they would in its figures list.
-    merged = merge_figures(loaded.written, (*loaded.files, *fresh), origin=str(args.path))
+    merged = _load(args.path, extra=fresh)
     _show_figures(merged.figures[len(loaded.figures) :], merged.merge, len(fresh))
     if args.add:
         _add_figure_files(Path(args.path), new_files, loaded)

@@ -39,7 +39,9 @@ class FigureFiles:
     """What the figure files of a programme added to it.
 
     Attributes:
-        written: The programme as its file writes it, without the figure files.
+        written: The programme as its file writes it, without the figure files
+            (None where the file alone is no programme: a level whose
+            direction only its figures give).
         files: The files read, in order.
         figures: Every figure read from them, in order.
         merge: The programme with the figures, and what they added and replaced.
@@ -51,7 +53,7 @@ class FigureFiles:
         ['2019.csv', '2020.csv']
     """
 
-    written: Programme
+    written: Programme | None
     files: tuple[Path, ...]
     figures: tuple[Figure, ...]
     merge: Merge

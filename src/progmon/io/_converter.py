@@ -682,7 +682,10 @@ def _structure_indicator(value: object, _: object) -> Indicator:
 def _structure_measurement(value: object, _: object) -> Measurement:
     # Most figures of a file are a year and plain numbers: made directly. Any
     # other goes through the generated hook and the model's checks, which give
-    # the errors; the fast path refuses nothing itself.
+    # the errors; the fast path refuses nothing itself. A figure file's figure
+    # comes made already (load_with_figures puts it among its indicator's).
+    if isinstance(value, Measurement):
+        return value
     if type(value) is dict:
         made = plain_measurement(value, *_UNIT.get())
         if made is not None:

@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import tomllib
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Final, Literal
 
+import attrs
 import tomli_w
 
+from progmon._indicator import Measurement
+from progmon._period import Period
 from progmon._programme import Programme
 from progmon._write import as_path, write_text
-from progmon.errors import FileFormatError, ValidationError
+from progmon.errors import FileFormatError, ProgmonError, ValidationError
 
 from ._beside import FIGURES_KEY, FigureFiles, figure_files, merge_figures, patterns_of
-from ._converter import structure_programme, unstructure_programme
+from ._converter import parse_period, structure_programme, unstructure_programme
+from ._csv import Figure, Merge
 from ._text import (
     check_depth,
     parse_json,
@@ -24,6 +30,7 @@ from ._text import (
     too_long_a_number,
     without_bom,
 )
+from ._xlsx import read_figures
 
 __all__ = ["dump", "dumps", "load", "load_with_figures", "loads"]
 
@@ -70,15 +77,22 @@ def load(path: str | os.PathLike[str]) -> Programme:
     return load_with_figures(path).programme
 
 
-def load_with_figures(path: str | os.PathLike[str]) -> FigureFiles:
+def load_with_figures(
+    path: str | os.PathLike[str], *, extra: Iterable[str | os.PathLike[str]] = ()
+) -> FigureFiles:
     """Read a programme file and the figure files it names, and say what they added.
 
     The files are read in the order of the ``figures`` list (the files a
-    pattern matches, by name). A figure for an indicator and period that has
-    one already, in the programme file or in an earlier figure file, is
-    refused, naming both places, unless its row is marked as a correction
-    (the column ``replaces``, ``correctie`` in Dutch): then it replaces the
-    earlier figure, and :attr:`Merge.replaced` lists it.
+    pattern matches, by name), then the ``extra`` files. A figure for an
+    indicator and period that has one already, in the programme file or in an
+    earlier figure file, is refused, naming both places, unless its row is
+    marked as a correction (the column ``replaces``, ``correctie`` in Dutch):
+    then it replaces the earlier figure, and :attr:`Merge.replaced` lists it.
+
+    The figures of the files are the indicators' figures as if the programme
+    file held them: the first is the baseline, and a level takes its
+    direction from it, so that a programme whose figures all live in figure
+    files needs no ``direction`` where its file alone would.
 
     Example:
         >>> loaded = load_with_figures("tests/fixtures/beside/programme.toml")
@@ -89,11 +103,95 @@ def load_with_figures(path: str | os.PathLike[str]) -> FigureFiles:
     """
     where = as_path(path, element="programme file")
     kind = _format_of(where)
-    data = _parse(without_bom(read_text(where)), kind, str(where))
-    patterns = _figure_patterns(data, str(where))
-    programme = _structure(data, str(where))
-    files = figure_files(patterns, where.parent, str(where)) if patterns else ()
-    return merge_figures(programme, files, origin=str(where))
+    origin = str(where)
+    data = _parse(without_bom(read_text(where)), kind, origin)
+    patterns = _figure_patterns(data, origin)
+    files = figure_files(patterns, where.parent, origin) if patterns else ()
+    files = (*files, *(as_path(file, element="figures file") for file in extra))
+    try:
+        written: Programme | None = _structure(data, origin)
+    except ProgmonError:
+        written = None
+    if written is None or files:
+        joined = _with_figures_of(data, files, origin)
+        if joined is not None:
+            return attrs.evolve(joined, written=written)
+    if written is None:
+        _structure(data, origin)  # the programme file's own error, with its key path
+    assert written is not None  # noqa: S101  # _structure raised otherwise
+    return merge_figures(written, files, origin=origin)
+
+
+class _NotSimple(Exception):
+    """The figures of the files are not simply more figures of the programme file's indicators."""
+
+
+def _with_figures_of(data: Any, files: Sequence[Path], origin: str) -> FigureFiles | None:
+    """The programme with the files' figures made part of its indicators, or None.
+
+    None where that is not the simple case (a figure for a period the
+    programme file has, for an indicator it lacks, for a reference region, a
+    correction; a file or a figure that does not read): then the figures are
+    added to the programme as it stands, by :func:`merge_figures`, whose
+    errors name the file and line of the figure.
+    """
+    try:
+        figures = tuple(figure for path in files for figure in read_figures(path))
+        chosen = _chosen(figures)
+        table = copy.deepcopy(data)
+        _inject(table, chosen)
+        programme = _structure(table, origin)
+    except (_NotSimple, ProgmonError, TypeError, ValueError):
+        return None
+    return FigureFiles(None, tuple(files), figures, Merge(programme, tuple(chosen.values()), ()))
+
+
+def _chosen(figures: Sequence[Figure]) -> dict[tuple[str, Period], Figure]:
+    chosen: dict[tuple[str, Period], Figure] = {}
+    for figure in figures:
+        key = (figure.indicator, figure.measurement.period)
+        if getattr(figure, "region", "") or figure.replaces or key in chosen:
+            raise _NotSimple
+        chosen[key] = figure
+    return chosen
+
+
+def _inject(table: Any, chosen: dict[tuple[str, Period], Figure]) -> None:
+    """Put each figure among its indicator's measurements in the parsed file."""
+    found = _indicator_tables(table)
+    for (indicator, period), figure in chosen.items():
+        tables = found.get(indicator, [])
+        if len(tables) != 1:
+            raise _NotSimple
+        listed = tables[0].setdefault("measurements", [])
+        if not isinstance(listed, list):
+            raise _NotSimple
+        for entry in listed:
+            if isinstance(entry, Measurement):
+                continue  # a figure of the files, put here before: chosen once each
+            given = entry.get("period") if isinstance(entry, dict) else None
+            if not isinstance(given, int | str) or parse_period(given) == period:
+                raise _NotSimple
+        listed.append(figure.measurement)
+
+
+def _indicator_tables(data: Any) -> dict[str, list[dict[str, Any]]]:
+    """Every indicator table of a parsed programme file, by its id, components included."""
+    found: dict[str, list[dict[str, Any]]] = {}
+
+    def add(tables: object) -> None:
+        for table in tables if isinstance(tables, list) else ():
+            if isinstance(table, dict):
+                found.setdefault(str(table.get("id")), []).append(table)
+                add(table.get("components"))
+
+    for ambition in data.get("ambitions", ()) if isinstance(data, dict) else ():
+        if isinstance(ambition, dict):
+            for goal in ambition.get("goals", ()) or ():
+                if isinstance(goal, dict):
+                    add(goal.get("indicators"))
+            add(ambition.get("context"))
+    return found
 
 
 def _figure_patterns(data: Any, origin: str) -> tuple[str, ...]:
