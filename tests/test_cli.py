@@ -124,7 +124,7 @@ def test_unwritable_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
 
 @pytest.mark.parametrize(
     "argv",
-    [["report"], ["report", "x.py", "--format", "pdf"], ["report", "x.py", "--as-of", "soon"]],
+    [["report"], ["report", "x.py", "--format", "docx"], ["report", "x.py", "--as-of", "soon"]],
 )
 def test_usage_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(argv) == 2
@@ -285,7 +285,7 @@ def test_the_console_script_runs_as_a_process(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("argv_tail", "named"),
     [
-        (["-o", "review.pdf"], "review.pdf"),  # no format for .pdf: refused, not Markdown in a .pdf
+        (["-o", "review.docx"], "review.docx"),  # no format for .docx: refused, not Markdown in it
         (["-o", "review.html", "--format", "md"], "review.html"),  # Markdown in a .html file
         (["-o", "review.md", "--format", "html"], "review.md"),
     ],

@@ -36,7 +36,17 @@ from progmon.errors import ValidationError
 
 from ._format import LANGUAGES, Formatter
 
-__all__ = ["FORMATS", "SUFFIXES", "Format", "render", "write"]
+__all__ = [
+    "FORMATS",
+    "REVIEW_FORMATS",
+    "SUFFIXES",
+    "Format",
+    "ReviewFormat",
+    "render",
+    "render_whole",
+    "write",
+    "write_whole",
+]
 
 Format = Literal["md", "html"]
 """The formats of the review, ``"md"`` (Markdown) and ``"html"`` (one self-contained page)."""
@@ -49,6 +59,12 @@ SUFFIXES: Final[dict[str, Format]] = {
     ".htm": "html",
 }
 """File suffixes and the format a review written there has."""
+
+ReviewFormat = Literal["md", "html", "site", "pdf"]
+"""The formats of a whole review (:class:`progmon.Review`): as :data:`Format`, and
+``"site"`` (a folder of pages) and ``"pdf"`` (one printable document)."""
+REVIEW_FORMATS: Final = ("md", "html", "site", "pdf")
+"""The formats :func:`write_whole` writes."""
 
 
 def _assessment(subject: Any, as_of: Any, method: Any) -> Any:
@@ -182,3 +198,106 @@ def write(
         format = "md" if guessed == "md" else "html"  # noqa: A001
     text = render(subject, format=format, lang=lang, as_of=as_of, method=method)
     return write_text(target, text, element="report file")
+
+
+def _check_review(review: Any) -> Any:
+    from progmon.review import Review
+
+    if not isinstance(review, Review):
+        raise ValidationError(
+            "takes a Review (progmon.load_review of a review file)",
+            element="report",
+            value=type(review).__name__,
+        )
+    return review
+
+
+def _language(review: Any, lang: str | None) -> str:
+    language = lang if lang is not None else review.language
+    _check_choice(language, LANGUAGES, "report language")
+    return language
+
+
+def render_whole(review: Any, *, format: str = "md", lang: str | None = None) -> str:  # noqa: A002
+    r"""A whole review (every programme of a :class:`progmon.Review`) as one text.
+
+    ``"md"``: the programmes' Markdown reviews after a title; ``"html"``: one
+    self-contained document with a cover, a table of contents and a chapter
+    per programme (the PDF's source, without its page numbers).
+
+    Example:
+        >>> import progmon
+        >>> review = progmon.load_review("examples/review.toml")
+        >>> md = render_whole(review)
+        >>> md.splitlines()[0], md.count("\n# ")
+        ("# Midterm Review Programma's 2020", 3)
+    """
+    _check_choice(format, ("md", "html"), "report format")
+    review = _check_review(review)
+    language = _language(review, lang)
+    if format == "html":
+        from ._pdf import document_html
+        from ._site import build_sites
+
+        fmt = Formatter(language)
+        assessments, sites = build_sites(review, fmt)
+        return document_html(review, fmt, assessments, sites)
+    from ._templates import markdown_text
+
+    head = [f"# {' '.join(markdown_text(review.title).split())}", ""]
+    if review.organisation:
+        head += [markdown_text(review.organisation), ""]
+    head += [markdown_text(p.strip()) + "\n" for p in review.description.split("\n\n") if p.strip()]
+    parts = [render(a, format="md", lang=language) for a in review.assess()]
+    return "\n".join(head) + "\n" + "\n".join(parts)
+
+
+def write_whole(
+    review: Any,
+    path: str | Path,
+    *,
+    format: ReviewFormat,  # noqa: A002  # as in render()
+    lang: str | None = None,
+    progress: Any = None,
+) -> Path:
+    """Write a whole review (a :class:`progmon.Review`) as a site, a PDF, HTML or Markdown.
+
+    Args:
+        review: The review, from :func:`progmon.load_review` or made in code.
+        path: A folder for ``"site"`` (made if missing, refused if it is a
+            file), else the file to write.
+        format: One of :data:`REVIEW_FORMATS`.
+        lang: ``"nl"`` or ``"en"``; by default the review's language.
+        progress: Called as ``progress(done, total, what)`` on the way.
+
+    Returns:
+        The folder or file written.
+
+    Raises:
+        ValidationError: an unknown format or language.
+        PdfRendererMissing: ``"pdf"`` without Chromium installed.
+        ProgmonFileError: a folder that is a file, a file that is an input,
+            or one that cannot be written.
+
+    Example:
+        >>> import progmon, tempfile, pathlib
+        >>> review = progmon.load_review("examples/review.toml")
+        >>> out = write_whole(review, pathlib.Path(tempfile.mkdtemp()) / "site", format="site")
+        >>> sorted(p.name for p in out.iterdir())
+        ['data', 'index.html', 'sport-demo', 'veiligheid', 'wonen-demo']
+    """
+    _check_choice(format, REVIEW_FORMATS, "report format")
+    review = _check_review(review)
+    language = _language(review, lang)
+    target = as_path(path, element="report file")
+    if format == "site":
+        from ._site import write_site
+
+        write_site(review, target, lang=language, progress=progress)
+        return target
+    if format == "pdf":
+        from ._pdf import write_pdf
+
+        return write_pdf(review, target, lang=language, progress=progress)
+    text = render_whole(review, format=format, lang=language)
+    return write_text(target, text, element="report file", inputs=review.files)

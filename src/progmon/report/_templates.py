@@ -32,7 +32,7 @@ import markupsafe
 
 from progmon._inert import inert
 
-__all__ = ["markdown_text", "render_review"]
+__all__ = ["markdown_text", "render_review", "render_site_page"]
 
 _MARKDOWN_ENTITIES: Final = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _MARKDOWN_SPECIAL: Final = re.compile(r"[&<>\\\[\]`~]")
@@ -109,3 +109,13 @@ def render_review(review: Any, format: str) -> str:  # noqa: A002  # as in rende
     template = _environment(format).get_template(f"review.{format}.j2")
     text = template.render(r=review, L=review.labels)
     return text.rstrip("\n") + "\n"
+
+
+def render_site_page(name: str, **context: Any) -> str:
+    """Lay out a page of the site (``templates/site/<name>.html.j2``) with ``context``.
+
+    The site's pages share the review's HTML environment: the same
+    ``finalize`` hook escapes every text, and only charts are marked safe.
+    """
+    template = _environment("html").get_template(f"site/{name}.html.j2")
+    return template.render(**context).rstrip("\n") + "\n"
