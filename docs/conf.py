@@ -68,6 +68,8 @@ public_modules = [
     "progmon.errors",
     "progmon.io",
     "progmon.tables",
+    "progmon.ranking",
+    "progmon.bbv",
     "progmon.report",
     "progmon.cli",
 ]

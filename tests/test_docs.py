@@ -32,6 +32,8 @@ PUBLIC_MODULES = (
     "progmon.errors",
     "progmon.io",
     "progmon.tables",
+    "progmon.ranking",
+    "progmon.bbv",
     "progmon.report",
     "progmon.cli",
 )

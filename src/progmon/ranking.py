@@ -11,14 +11,14 @@ over the whole panel (no Python loop over regions or indicators):
   by decreasing;
 * **a missing figure** (NaN) has no rank (NaN) and does not count: a group of
   30 municipalities of which two have no figure ranks 28;
-* **ties** follow a rule of :func:`scipy.stats.rankdata`: ``"min"`` (the
+* **ties** follow a rule of ``scipy.stats.rankdata``: ``"min"`` (the
   default, as league tables rank: two municipalities sharing second place
   are both 2nd, the next is 4th), ``"max"``, ``"average"``, ``"dense"`` or
   ``"ordinal"`` (ties in the order of the panel);
 * **the percentile** is ``100 * (count + 1 - rank) / count``, with ``count``
   the figures of the group: the share of the group that does as well or
   worse. The best is 100, and it lies in (0, 100]. With ``ties="min"`` it is
-  :func:`scipy.stats.percentileofscore` of kind ``"weak"``, with
+  ``scipy.stats.percentileofscore`` of kind ``"weak"``, with
   ``"average"`` of kind ``"rank"``, on the figures turned so that higher is
   better.
 
@@ -75,7 +75,7 @@ __all__ = [
 
 Ties: TypeAlias = Literal["min", "max", "average", "dense", "ordinal"]
 TIES: Final = ("min", "max", "average", "dense", "ordinal")
-"""The tie rules of :func:`rank`, as :func:`scipy.stats.rankdata` names them."""
+"""The tie rules of :func:`rank`, as ``scipy.stats.rankdata`` names them."""
 
 FloatArray: TypeAlias = npt.NDArray[np.float64]
 
@@ -498,7 +498,7 @@ def rank(
             ranked), each region ranked within its own.
         ties: The rule for equal figures: ``"min"`` (the default: a shared
             place, as league tables write it), ``"max"``, ``"average"``,
-            ``"dense"`` or ``"ordinal"``, as :func:`scipy.stats.rankdata`.
+            ``"dense"`` or ``"ordinal"``, as ``scipy.stats.rankdata``.
         dim: The region dimension of a DataArray.
 
     Raises:
