@@ -6,6 +6,7 @@ import copy
 import json
 import os
 import tomllib
+import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Final, Literal
@@ -17,7 +18,7 @@ from progmon._indicator import Measurement
 from progmon._period import Period
 from progmon._programme import Programme
 from progmon._write import as_path, write_text
-from progmon.errors import FileFormatError, ProgmonError, ValidationError
+from progmon.errors import FileFormatError, ProgmonError, ProgmonWarning, ValidationError
 
 from ._beside import FIGURES_KEY, FigureFiles, figure_files, merge_figures, patterns_of
 from ._converter import parse_period, structure_programme, unstructure_programme
@@ -137,23 +138,43 @@ def _with_figures_of(data: Any, files: Sequence[Path], origin: str) -> FigureFil
     """
     try:
         figures = tuple(figure for path in files for figure in read_figures(path))
-        chosen = _chosen(figures)
+        chosen, replaced = _chosen(figures)
         table = copy.deepcopy(data)
         _inject(table, chosen)
         programme = _structure(table, origin)
     except (_NotSimple, ProgmonError, TypeError, ValueError):
         return None
-    return FigureFiles(None, tuple(files), figures, Merge(programme, tuple(chosen.values()), ()))
+    renewed = {(indicator, new.period) for indicator, _, new in replaced}
+    for key, figure in chosen.items():
+        if figure.replaces and key not in renewed:
+            warnings.warn(
+                ProgmonWarning(
+                    f"{figure.origin}: is marked as a correction, but indicator "
+                    f"{figure.indicator!r} has no figure for "
+                    f"{figure.measurement.period.label} to correct"
+                ),
+                stacklevel=3,
+            )
+    added = tuple(figure for key, figure in chosen.items() if key not in renewed)
+    merge = Merge(programme, added, tuple(replaced))
+    return FigureFiles(None, tuple(files), figures, merge)
 
 
-def _chosen(figures: Sequence[Figure]) -> dict[tuple[str, Period], Figure]:
+def _chosen(
+    figures: Sequence[Figure],
+) -> tuple[dict[tuple[str, Period], Figure], list[tuple[str, Measurement, Measurement]]]:
+    """The figure for each place, a later correction replacing an earlier figure."""
     chosen: dict[tuple[str, Period], Figure] = {}
+    replaced: list[tuple[str, Measurement, Measurement]] = []
     for figure in figures:
         key = (figure.indicator, figure.measurement.period)
-        if getattr(figure, "region", "") or figure.replaces or key in chosen:
-            raise _NotSimple
+        earlier = chosen.get(key)
+        if getattr(figure, "region", "") or (earlier is not None and not figure.replaces):
+            raise _NotSimple  # merge_figures names both places, or adds the reference
+        if earlier is not None:
+            replaced.append((figure.indicator, earlier.measurement, figure.measurement))
         chosen[key] = figure
-    return chosen
+    return chosen, replaced
 
 
 def _inject(table: Any, chosen: dict[tuple[str, Period], Figure]) -> None:
