@@ -121,7 +121,7 @@ def read_cbs(
         references: Region codes to read as reference figures, each to the
             name of the indicators' :class:`~progmon.Reference` it fills
             (``{"NL01": "Nederland"}``); their figures have that name as
-            their :attr:`~progmon.io.Figure.region`.
+            their ``region`` (:class:`~progmon.io.Figure`).
         table: The table id for the figures' source, when the file does not
             say (OData JSON does).
 
