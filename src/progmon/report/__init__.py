@@ -275,7 +275,8 @@ def write_whole(
 
     Raises:
         ValidationError: an unknown format or language.
-        PdfRendererMissing: ``"pdf"`` without Chromium installed.
+        progmon.errors.ProgmonError: ``"pdf"`` without Chromium installed
+            (the message says how to install it), or Chromium fails.
         ProgmonFileError: a folder that is a file, a file that is an input,
             or one that cannot be written.
 
