@@ -44,7 +44,7 @@ from ._indicator import Indicator, IndicatorKind, Measurement, series_of
 from ._panel import PanelAssessment, assess_panel
 from ._period import Period
 from ._programme import Ambition, Goal, Programme
-from ._status import REASONS, Status, counts, roll_up
+from ._status import REASONS, Status, counts, rolled_up, summed
 from ._targets import Kind, Target
 from ._validators import YEARS, is_year, plain_year
 from .errors import ValidationError
@@ -572,23 +572,38 @@ def _nodes(rows: list[_Row], panel: PanelAssessment, as_of: int) -> list[Indicat
     # Per unit, once: the unit of a slope, and a share's factor to percentage points.
     # Keyed by identity: hashing a pint unit costs more than the rest of a node.
     per_unit: dict[int, tuple[Any, float | None]] = {}
+    indicators = [row.indicator for row in rows]
+    for indicator in indicators:
+        if id(indicator.unit) not in per_unit:
+            share = not math.isnan(series_of(indicator).share_scale)
+            per_unit[id(indicator.unit)] = (
+                _per_year(indicator.unit),
+                units.in_percent(1.0, indicator.unit) if share else None,
+            )
+    unit_of = [indicator.unit for indicator in indicators]
+    facts = [per_unit[id(unit)] for unit in unit_of]
+
+    def quantities(values: list[float], in_units: list[Any] = unit_of) -> list[Any]:
+        # Column by column: one comprehension a field, not a call a cell.
+        return [None if isnan(v) else quantity(v, u) for v, u in zip(values, in_units, strict=True)]
+
+    def floats(values: list[float]) -> list[float | None]:
+        return [None if isnan(v) else v for v in values]
+
+    targets, changes = quantities(required), quantities(change)
+    slopes = quantities(slope, [fact[0] for fact in facts])
+    projections, expectations = quantities(projection), quantities(expected)
+    expected_latests = quantities(expected_latest)
+    points = [
+        None if isnan(moved) or fact[1] is None else moved * fact[1]
+        for moved, fact in zip(change, facts, strict=True)
+    ]
+    relatives, ratios, progresses = floats(relative), floats(ratio), floats(progress)
+    rates, spans, expected_progresses = floats(rate), floats(years), floats(expected_progress)
     nodes = []
     for i, row in enumerate(rows):
-        indicator = row.indicator
-        unit = indicator.unit
-        facts = per_unit.get(id(unit))
-        if facts is None:
-            share = not math.isnan(series_of(indicator).share_scale)
-            facts = per_unit[id(unit)] = (
-                _per_year(unit),
-                units.in_percent(1.0, unit) if share else None,
-            )
-        slope_unit, points = facts
-
-        def q(value: float, unit: Any = unit) -> Any:
-            return None if isnan(value) else quantity(value, unit)
-
-        moved, moved_rate, value = change[i], rate[i], significant[i]
+        indicator = indicators[i]
+        value = significant[i]
         nodes.append(
             IndicatorAssessment(
                 indicator=indicator,
@@ -598,24 +613,24 @@ def _nodes(rows: list[_Row], panel: PanelAssessment, as_of: int) -> list[Indicat
                 deadline=row.deadline,
                 baseline=row.baseline,
                 latest=row.latest,
-                target_value=q(required[i]),
-                change=q(moved),
-                change_points=None if isnan(moved) or points is None else moved * points,
-                relative_change=_float_or_none(relative[i]),
+                target_value=targets[i],
+                change=changes[i],
+                change_points=points[i],
+                relative_change=relatives[i],
                 significant=None if isnan(value) else bool(value),
-                slope=q(slope[i], slope_unit),
+                slope=slopes[i],
                 trend=trend[i] or None,
-                projection=q(projection[i]),
-                expected=q(expected[i]),
-                ratio=_float_or_none(ratio[i]),
-                progress=_float_or_none(progress[i]),
+                projection=projections[i],
+                expected=expectations[i],
+                ratio=ratios[i],
+                progress=progresses[i],
                 thresholds=thresholds,
                 reason=REASONS[reason[i]],
-                expected_latest=q(expected_latest[i]),
-                rate=_float_or_none(moved_rate),
-                compound=None if isnan(moved_rate) else compound[i],
-                years=_float_or_none(years[i]),
-                expected_progress=_float_or_none(expected_progress[i]),
+                expected_latest=expected_latests[i],
+                rate=rates[i],
+                compound=None if rates[i] is None else compound[i],
+                years=spans[i],
+                expected_progress=expected_progresses[i],
                 milestones=_milestones(row, baseline[i], as_of) if indicator.milestones else (),
                 comparisons=comparisons_with(indicator, row.latest) if indicator.references else (),
             )
@@ -701,28 +716,29 @@ def assess(
 
     def goal_node(goal: Goal) -> GoalAssessment:
         parts = tuple(built(indicator) for indicator in goal.indicators)
-        counted = _counted(parts)
+        counted = counts(a.status for a in _counted(parts))
         return GoalAssessment(
             goal=goal,
-            status=roll_up(a.status for a in counted),
+            status=rolled_up(counted),
             as_of=year,
             method=chosen,
             deadline=goal.deadline,
             indicator_assessments=parts,
-            counts=counts(a.status for a in counted),
+            counts=counted,
         )
 
     def ambition_node(ambition: Ambition) -> AmbitionAssessment:
         goals = tuple(goal_node(goal) for goal in ambition.goals)
-        counted = _counted(a for goal in goals for a in goal.indicators())
+        # A whole's status depends on its parts' counts only: summed, not counted again.
+        counted = summed(*(goal.counts for goal in goals))
         return AmbitionAssessment(
             ambition=ambition,
-            status=roll_up(a.status for a in counted),
+            status=rolled_up(counted),
             as_of=year,
             method=chosen,
             goal_assessments=goals,
             context=tuple(built(indicator) for indicator in ambition.context),
-            counts=counts(a.status for a in counted),
+            counts=counted,
         )
 
     if isinstance(x, Indicator):
@@ -732,12 +748,12 @@ def assess(
     if isinstance(x, Ambition):
         return ambition_node(x)
     ambitions = tuple(ambition_node(a) for a in x.ambitions)
-    counted = _counted(a for amb in ambitions for g in amb.goals() for a in g.indicators())
+    counted = summed(*(ambition.counts for ambition in ambitions))
     return ProgrammeAssessment(
         programme=x,
-        status=roll_up(a.status for a in counted),
+        status=rolled_up(counted),
         as_of=year,
         method=chosen,
         ambition_assessments=ambitions,
-        counts=counts(a.status for a in counted),
+        counts=counted,
     )

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import enum
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Final
 
 from .errors import ValidationError
@@ -152,17 +152,40 @@ def roll_up(statuses: Iterable[Status]) -> Status:
         >>> roll_up([])
         <Status.NOT_MEASURED: 'not-measured'>
     """
-    seen = list(statuses)
-    ranks = [_RANKS[s] for s in seen]
+    return rolled_up(counts(statuses))
+
+
+def rolled_up(counted: Mapping[Status, int]) -> Status:
+    """:func:`roll_up` of statuses given by how many there are of each.
+
+    The status of a whole depends only on how many of each status its parts
+    have, so the whole of wholes is rolled up from their summed counts.
+
+    Example:
+        >>> rolled_up({Status.ACHIEVED: 2, Status.NOT_MEASURED: 1})
+        <Status.ON_TRACK: 'on-track'>
+    """
+    present = [status for status, n in counted.items() if n > 0]
+    ranks = [_RANKS[status] for status in present]
     worst_rank = max(ranks, default=-1)
     if worst_rank >= 0:
         worst = _ORDER[worst_rank]
         if worst is Status.ACHIEVED and min(ranks) < 0:
             return Status.ON_TRACK
         return worst
-    if all(s is Status.NOT_MEASURED for s in seen):
+    if all(status is Status.NOT_MEASURED for status in present):
         return Status.NOT_MEASURED
     return Status.INSUFFICIENT_DATA
+
+
+def summed(*counted: Mapping[Status, int]) -> dict[Status, int]:
+    """The counts of several wholes together, every status listed.
+
+    Example:
+        >>> summed({Status.ACHIEVED: 1}, {Status.ACHIEVED: 2})[Status.ACHIEVED]
+        3
+    """
+    return {status: sum(c.get(status, 0) for c in counted) for status in Status}
 
 
 def counts(statuses: Iterable[Status]) -> dict[Status, int]:
