@@ -237,9 +237,9 @@ def test_a_population_that_means_other_people_is_refused_by_name() -> None:
 def test_populations_and_themes() -> None:
     assert bbv.populations() == {
         "jongeren": "inhabitants aged 12-17",
-        "inwoners_15_64": "inhabitants aged 15-64",
-        "inwoners_18_plus": "inhabitants aged 18 and over",
-        "inwoners_20_64": "inhabitants aged 20-64",
+        "inw_15_64": "inhabitants aged 15-64",
+        "inw_18_plus": "inhabitants aged 18 and over",
+        "inw_20_64": "inhabitants aged 20-64",
     }
     assert bbv.themes()[:2] == ("Bestuur en ondersteuning", "Veiligheid")
     with pytest.raises(ValidationError):
