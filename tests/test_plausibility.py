@@ -360,7 +360,7 @@ def test_no_finding_inside_the_references_or_without_a_range(references: tuple[A
 
 
 def test_an_indicator_without_references_is_not_checked_for_them() -> None:
-    assert not hasattr(series([1.0]), "references")  # issue 13 adds them
+    assert series([1.0]).references == ()
     assert run("outside-references", series([1.0, 1000.0], unit="report")) == []
 
 
