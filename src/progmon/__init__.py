@@ -189,6 +189,7 @@ __all__ = [
     "assess",
     "assess_panel",
     "assessment",
+    "bbv",
     "compare",
     "dump",
     "errors",
