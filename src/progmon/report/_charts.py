@@ -57,6 +57,10 @@ _REFERENCES: Final = ("#7b3294", "#a6611a", "#008080", "#5e3c99", "#b2182b")
 _SQUARE: Final = 2.0  # half a reference figure's square marker
 _FONTS: Final = "'DejaVu Sans', Arial, Helvetica, sans-serif"
 
+# The chart's values are in the indicator's unit: a percentage up the side is "%",
+# a permillage "‰"; a share of one (dimensionless) is named as its unit is.
+_AXIS_SIGNS: Final = {100.0: "%", 1000.0: "‰"}
+
 _SVG: Final = "http://www.w3.org/2000/svg"
 # The two characters XML 1.0 cannot hold that inert() leaves (it shows the
 # controls and surrogates XML refuses too): shown as their escapes as well,
@@ -238,7 +242,7 @@ def chart_svg(assessment: Any, fmt: Formatter, *, number: int = 1) -> str:
         data,
         fmt,
         rows=math.ceil(len(legend) / _columns(len(legend))),
-        unit_label=_shown("%" if units.is_share(unit) else fmt.unit_name(unit)),
+        unit_label=_shown(_AXIS_SIGNS.get(units.share_scale(unit) or 0.0) or fmt.unit_name(unit)),
     )
     prefix = f"chart-{number}"
     root = ET.Element(

@@ -413,8 +413,8 @@ class _Builder:
             text = fmt.magnitude(magnitude_in(m.value, unit), unit)  # an int keeps every digit
         if m.margin is not None:
             margin = float(magnitude_in(m.margin, unit))
-            if facts.share:
-                margin = facts.in_percent(margin)
+            if facts.share and not facts.permille:
+                margin = facts.in_percent(margin)  # as the value is shown; ‰ stays ‰
             text += f" ± {fmt.number(margin, 1)}"
         if m.provisional:
             text += "*"
