@@ -588,6 +588,15 @@ class Indicator:
     size class), their figures checked and stored like the indicator's own;
     their names are unique within the indicator.
 
+    ``bbv`` is the id of a BBV policy indicator of :mod:`progmon.bbv` that
+    this indicator is ('' for none). The constructor checks the id and takes
+    from the catalogue's entry what cannot depend on the programme's
+    language: its ``direction`` where none is given (and the entry has one)
+    and its ``source`` where none is given. Name, unit and description are
+    the caller's: :func:`progmon.bbv.indicator` and a programme file's
+    ``bbv = "..."`` take those from the entry too, in the programme's
+    language.
+
     Example:
         >>> from progmon import Change
         >>> crimes = Indicator(
@@ -617,9 +626,12 @@ class Indicator:
     components: tuple[Indicator, ...] = attrs.field(default=(), converter=as_tuple)
     milestones: tuple[Target, ...] = attrs.field(default=(), converter=as_tuple)
     references: tuple[Reference, ...] = attrs.field(default=(), converter=as_tuple)
+    bbv: str = ""
 
     def __attrs_post_init__(self) -> None:
         element = f"indicator {self.id!r}"
+        if self.bbv or type(self.bbv) is not str:  # one test for an indicator without it
+            _inherit_bbv(self, element)
         if isinstance(self.unit, _BadUnit):
             refused = self.unit.error
             raise UnitError(f"unit {refused.message}", element=element, value=refused.value)
@@ -906,6 +918,20 @@ class Indicator:
             )
         fields["unit"] = unit
         return cls(measurements=tuple(totals), components=parts, **fields)
+
+
+def _inherit_bbv(indicator: Indicator, element: str) -> None:
+    """Check ``indicator.bbv`` and take the entry's direction and source where none is given."""
+    from . import bbv  # the catalogue is made of indicators: imported when first needed
+
+    try:
+        entry = bbv.get(indicator.bbv)
+    except ValidationError as e:
+        raise ValidationError(e.message, element=f"{element} bbv", value=indicator.bbv) from None
+    if indicator.direction is None and entry.direction is not None:
+        object.__setattr__(indicator, "direction", entry.direction)
+    if indicator.source is None:
+        object.__setattr__(indicator, "source", entry.source)
 
 
 def _direction(

@@ -50,6 +50,7 @@ __all__ = [
     "catalogue",
     "get",
     "indicator",
+    "inherited",
     "populations",
     "themes",
 ]
@@ -299,7 +300,9 @@ def indicator(id: str, /, *, language: Language = "nl", **overrides: Any) -> Ind
 
     The indicator takes the entry's id, its name in ``language`` (the
     programme's), its unit, its direction (where it has one), its
-    definition as ``description`` and its source; ``overrides`` are any
+    definition as ``description``, its source and ``bbv`` (the entry's id,
+    so that a programme file writes it as ``bbv = "..."`` and the keys that
+    differ from the entry); ``overrides`` are any
     other fields of :class:`~progmon.Indicator`, or these replaced
     (``measurements``, ``target``, ``id``, ``name``, ...). The populations
     of its unit are defined first (see :meth:`BbvIndicator.to_unit`).
@@ -315,10 +318,27 @@ def indicator(id: str, /, *, language: Language = "nl", **overrides: Any) -> Ind
         ...                  measurements=[progmon.Measurement(2019, 2.1)])
         >>> shop.name, shop.unit, shop.direction.value
         ('Shoplifting', <Unit('shoplifting / thousand_inhabitants')>, 'decrease')
-        >>> shop.latest.value
-        <Quantity(2.1, 'shoplifting / thousand_inhabitants')>
+        >>> shop.latest.value, shop.bbv
+        (<Quantity(2.1, 'shoplifting / thousand_inhabitants')>, 'winkeldiefstallen')
     """
     entry = get(id)
+    fields = {"bbv": entry.id, **inherited(entry, language)}
+    return Indicator(**(fields | overrides))
+
+
+def inherited(entry: BbvIndicator, language: Language = "nl") -> dict[str, Any]:
+    """The fields an indicator takes from ``entry`` in a programme of ``language``.
+
+    What :func:`indicator` and a programme file's ``bbv = "..."`` fill in:
+    ``id``, ``name``, ``unit``, ``description``, ``source`` and, where the
+    entry has one, ``direction``; the populations of the unit are defined.
+
+    Example:
+        >>> sorted(inherited(get("banen"), "en"))
+        ['description', 'id', 'name', 'source', 'unit']
+        >>> inherited(get("winkeldiefstallen"))["name"]
+        'Winkeldiefstallen'
+    """
     fields: dict[str, Any] = {
         "id": entry.id,
         "name": entry.name(language),
@@ -328,4 +348,4 @@ def indicator(id: str, /, *, language: Language = "nl", **overrides: Any) -> Ind
     }
     if entry.direction is not None:
         fields["direction"] = entry.direction
-    return Indicator(**(fields | overrides))
+    return fields

@@ -18,6 +18,11 @@ lists, strings and numbers that a policy adviser can read and edit:
   an optional ``kind`` and its ``measurements`` in the indicator's unit:
   ``references = [{ name = "Nederland", kind = "country", measurements =
   [{ period = 2019, value = 4.3 }] }]``;
+* an indicator of the BBV catalogue is ``{ bbv = "winkeldiefstallen" }``:
+  it takes the entry's id, name (in the programme's language), unit,
+  direction, definition (as ``description``) and source; a key written
+  beside ``bbv`` wins, and a programme is written with ``bbv`` and only the
+  keys that differ from the entry;
 * enums are their values (``"decrease"``, ``"context"``), a source is its
   title or a table, and fields at their default are left out.
 
@@ -663,7 +668,49 @@ _UNIT: Final = contextvars.ContextVar[tuple[Any, tuple[float, float] | None]](
 )
 
 
+# The language of the programme being read or written: the name and description an
+# indicator of the BBV catalogue takes are in it.
+_LANGUAGE: Final = contextvars.ContextVar[str]("language", default="nl")
+
+
+def _bbv_entry(value: object) -> Any:
+    """The catalogue's entry named by ``value``'s ``bbv`` key, or None."""
+    from progmon import bbv
+
+    given = value.get("bbv", "") if isinstance(value, Mapping) else ""
+    if given == "" and type(given) is str:
+        return None
+    with _at("bbv"):
+        entry = bbv.get(given)  # refused with the closest ids: did you mean ...?
+        entry.to_unit()  # its populations, before the unit is read
+    return entry
+
+
+def _language() -> Any:
+    language = _LANGUAGE.get()
+    return language if language in ("nl", "en") else "nl"  # another is refused by Programme
+
+
+def _with_bbv(value: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``value``, an indicator's table with a ``bbv`` key, with the entry's fields filled in."""
+    entry = _bbv_entry(value)
+    if entry is None:
+        return value
+    inherited: dict[str, Any] = {
+        "id": entry.id,
+        "name": entry.name(_language()),
+        "unit": entry.unit,
+        "description": entry.definition(_language()),
+        "source": {"title": entry.source.title, "publisher": entry.source.publisher},
+    }
+    if entry.direction is not None:
+        inherited["direction"] = entry.direction.value
+    return inherited | dict(value)
+
+
 def _structure_indicator(value: object, _: object) -> Indicator:
+    if isinstance(value, Mapping) and "bbv" in value:
+        value = _with_bbv(value)
     unit = bounds = None
     given = value.get("unit") if isinstance(value, Mapping) else None
     if isinstance(given, str):
@@ -713,7 +760,27 @@ def _unstructure_indicator(indicator: Indicator) -> dict[str, Any]:
     first = next((m.period for m in indicator.measurements if m.value is not None), None)
     if indicator.baseline == first:
         data.pop("baseline", None)
+    if indicator.bbv:
+        return _bbv_table(indicator, data)
     return data
+
+
+def _bbv_table(indicator: Indicator, data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` of an indicator of the BBV catalogue: ``bbv`` first, then what differs."""
+    from progmon import bbv
+
+    data.pop("bbv")
+    table: dict[str, Any] = {"bbv": indicator.bbv}
+    inherited = bbv.inherited(bbv.get(indicator.bbv), _language())
+    for key, value in inherited.items():
+        if getattr(indicator, key) != value and key not in data:
+            # At its default, which the entry would replace: said, as an empty text.
+            data[key] = converter.unstructure(getattr(indicator, key))
+    return table | {
+        key: item
+        for key, item in data.items()
+        if key not in inherited or getattr(indicator, key) != inherited[key]
+    }
 
 
 converter: Final = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
@@ -812,7 +879,11 @@ def unstructure_programme(programme: Programme) -> dict[str, Any]:
         >>> unstructure_programme(Programme(id="p", name="P"))
         {'format': 1, 'id': 'p', 'name': 'P'}
     """
-    data: dict[str, Any] = converter.unstructure(programme, Programme)
+    token = _LANGUAGE.set(programme.language)
+    try:
+        data: dict[str, Any] = converter.unstructure(programme, Programme)
+    finally:
+        _LANGUAGE.reset(token)
     cited: list[dict[str, Any]] = []
     titles: set[str] = set()
     for _, table in _tables_citing(data):
@@ -989,11 +1060,33 @@ def structure_programme(data: object, *, origin: str) -> Programme:
         {key: value for key, value in data.items() if key != "format"}, origin
     )
     _define_populations(content.get("populations"), origin)
+    token = _LANGUAGE.set(content.get("language", "nl"))
     try:
         programme: Programme = converter.structure(content, Programme)
     except Exception as e:  # every problem becomes one ProgmonError, below
         raise translate_error(e, origin=origin) from e
-    return programme
+    finally:
+        _LANGUAGE.reset(token)
+    return _with_bbv_populations(programme)
+
+
+def _with_bbv_populations(programme: Programme) -> Programme:
+    """``programme`` with the populations of its BBV indicators among its own."""
+    from progmon import bbv
+
+    entries = [
+        bbv.get(each.bbv) for top in programme.indicators() for each in top.walk() if each.bbv
+    ]
+    if not entries:
+        return programme
+    missing = {
+        name: description
+        for name, description in bbv.populations(entries).items()
+        if name not in programme.populations
+    }
+    if not missing:
+        return programme
+    return attrs.evolve(programme, populations={**programme.populations, **missing})
 
 
 def _define_populations(table: object, origin: str) -> None:
