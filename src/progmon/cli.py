@@ -98,6 +98,12 @@ _SHARE_SIGNS: Final = {100.0: "%", 1000.0: "‰"}
 #: The templates of ``progmon new``.
 TEMPLATES: Final = ("blank", "example")
 
+#: The theme of the BBV catalogue that ``progmon new --bbv`` adds when none is named.
+BBV_DEFAULT_THEME: Final = "Veiligheid"
+
+#: The title of the ambition that ``progmon new --bbv`` adds.
+BBV_AMBITION: Final = "Beleidsindicatoren (BBV)"
+
 EXIT_OK: Final = 0
 EXIT_ERROR: Final = 1
 EXIT_USAGE: Final = 2
@@ -177,6 +183,14 @@ def _parser() -> argparse.ArgumentParser:
         default="blank",
         help="blank (default): one ambition, goal and indicator to fill in; "
         "example: the Almelo safety programme",
+    )
+    new.add_argument(
+        "--bbv",
+        nargs="?",
+        const=BBV_DEFAULT_THEME,
+        metavar="THEME",
+        help="add the BBV policy indicators of THEME (default: Veiligheid; all: every theme), "
+        "one line each, as the ambition 'Beleidsindicatoren (BBV)'",
     )
     new.add_argument("--id", help="the programme's id (a word: letters, digits, - and _)")
     new.add_argument("--name", help="the programme's name")
@@ -616,6 +630,8 @@ def _new(args: argparse.Namespace) -> int:
         value = getattr(args, key)
         if value is not None:
             document[key] = value
+    if args.bbv is not None:
+        _add_bbv(document, args.bbv)
     text = tomlkit.dumps(document)
     from .io import loads
 
@@ -632,6 +648,68 @@ def _new(args: argparse.Namespace) -> int:
         (target.parent / "cijfers").mkdir(exist_ok=True)
     _say(f"progmon: wrote {target} from the {args.template} template: progmon check {target}")
     return EXIT_OK
+
+
+def _bbv_entries(theme: str) -> tuple[Any, ...]:
+    """The catalogue's entries of ``theme`` (any case; ``"all"``: every theme), in its order.
+
+    Raises:
+        ValidationError: the catalogue has no such theme; the message
+            suggests the closest and lists them.
+
+    Example:
+        >>> [entry.id for entry in _bbv_entries("veiligheid")][:2]
+        ['verwijzingen-halt', 'winkeldiefstallen']
+        >>> len(_bbv_entries("all")) >= 30
+        True
+    """
+    import difflib
+
+    from . import bbv
+
+    if not isinstance(theme, str):
+        raise ValidationError("must be a theme of the BBV catalogue", element="--bbv", value=theme)
+    wanted = theme.strip().casefold()
+    if wanted == "all":
+        return bbv.catalogue()
+    known = {name.casefold(): name for name in bbv.themes()}
+    if wanted not in known:
+        close = difflib.get_close_matches(wanted, list(known), n=1, cutoff=0.6)
+        hint = f"did you mean {known[close[0]]!r}? " if close else ""
+        raise ValidationError(
+            f"is not a theme of the BBV catalogue: {hint}its themes are "
+            f"{', '.join(bbv.themes())}, or all",
+            element="--bbv",
+            value=theme,
+        )
+    return tuple(entry for entry in bbv.catalogue() if entry.theme == known[wanted])
+
+
+def _add_bbv(document: Any, theme: str) -> None:
+    """Add to ``document`` the ambition of the BBV indicators of ``theme``, one line each."""
+    import tomlkit
+
+    entries = _bbv_entries(theme)
+    language = document.get("language", "nl")
+    language = language if language in ("nl", "en") else "nl"
+    indicators = tomlkit.array()
+    for entry in entries:
+        # Parsed, not built: tomlkit writes a built inline table without its inner spaces.
+        line = tomlkit.parse(f"line = {{ bbv = {tomlkit.string(entry.id).as_string()} }}")
+        indicators.add_line(line["line"], comment=f"{entry.name(language)}: {entry.unit}")
+    indicators.add_line(indent="")
+    ambition = tomlkit.table()
+    ambition.trivia.indent = "\n"  # a blank line before its header, as between the others
+    ambition.add(tomlkit.comment("The BBV policy indicators (progmon.bbv): each takes its name,"))
+    ambition.add(tomlkit.comment("unit, direction, definition and source from the catalogue;"))
+    ambition.add(
+        tomlkit.comment('a key beside bbv wins: { bbv = "...", target = { at_most = 2 } }.')
+    )
+    ambition["title"] = BBV_AMBITION
+    ambition["context"] = indicators
+    if "ambitions" not in document:
+        document["ambitions"] = tomlkit.aot()
+    document["ambitions"].append(ambition)
 
 
 def _figures(args: argparse.Namespace) -> int:
