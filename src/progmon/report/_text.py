@@ -139,7 +139,48 @@ LABELS: Final[dict[str, tuple[str, str]]] = {
             "count in the status."
         ),
     ),
+    "bbv": ("Beleidsindicatoren (BBV)", "BBV policy indicators"),
+    "bbv_note": (
+        (
+            "De verplichte beleidsindicatoren van het Besluit begroting en verantwoording, per "
+            "programma, met het laatste cijfer en de cijfers om mee te vergelijken."
+        ),
+        (
+            "The mandatory policy indicators of the Dutch Budget and Accounts Decree (BBV), by "
+            "programme, with the latest figure and the figures to compare it with."
+        ),
+    ),
+    "bbv_unit": ("Eenheid", "Unit"),
+    "bbv_period": ("Periode", "Period"),
+    "bbv_value": ("Waarde", "Value"),
+    "bbv_references": ("Ter vergelijking", "For comparison"),
+    "bbv_source": ("Bron van de set en de definities", "Source of the set and the definitions"),
 }
+
+#: The themes of the BBV catalogue (progmon.bbv.themes) in English.
+BBV_THEMES_EN: Final[dict[str, str]] = {
+    "Bestuur en ondersteuning": "Governance and support",
+    "Veiligheid": "Safety",
+    "Economie": "Economy",
+    "Onderwijs": "Education",
+    "Sport, cultuur en recreatie": "Sport, culture and recreation",
+    "Sociaal domein": "Social domain",
+    "Volksgezondheid en milieu": "Public health and environment",
+    "Volkshuisvesting, ruimtelijke ordening en stedelijke vernieuwing": (
+        "Housing, spatial planning and urban renewal"
+    ),
+}
+
+
+def bbv_theme(theme: str, fmt: Formatter) -> str:
+    """A theme of the BBV catalogue in ``fmt``'s language (Dutch where no English is known).
+
+    Example:
+        >>> bbv_theme("Veiligheid", Formatter("en")), bbv_theme("Veiligheid", Formatter("nl"))
+        ('Safety', 'Veiligheid')
+    """
+    return fmt.pick(theme, BBV_THEMES_EN.get(theme, theme))
+
 
 #: A reference's kind (Reference.kind) as the review names it.
 REFERENCE_KIND_WORDS: Final[dict[str, tuple[str, str]]] = {

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from progmon import __version__, units
@@ -17,6 +17,7 @@ from progmon._period import Period
 
 from ._format import Formatter, UnitFacts, magnitude_in, unit_facts
 from ._text import (
+    bbv_theme,
     change_text,
     comparison_texts,
     label,
@@ -82,6 +83,29 @@ class Row:
     chart: str | None
     measured: bool
     comparisons: list[CompareRow] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class BbvRow:
+    """One BBV policy indicator as a budget prints it: its figure and the reference figures."""
+
+    bbv: str
+    anchor: str
+    name: str
+    unit: str
+    period: str
+    value: str
+    references: list[tuple[str, str]]
+    source: str
+    figures: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class BbvGroup:
+    """The BBV indicators of one theme (programme, taakveld) of the catalogue."""
+
+    theme: str
+    rows: list[BbvRow]
 
 
 @dataclass(frozen=True)
@@ -182,6 +206,9 @@ class Review:
     labels: dict[str, str]
     version: str = __version__
     notes: list[str] = field(default_factory=list)
+    bbv: list[BbvGroup] = field(default_factory=list)
+    bbv_columns: list[str] = field(default_factory=list)
+    bbv_source: str = ""
 
 
 # An id that is a plain word names its anchor (goal-veiligheid); any other id,
@@ -267,6 +294,7 @@ class _Builder:
         self.sources: dict[str, str] = {}
         self.drawn = 0  # charts so far: the next one's number on the page
         self.listed = 0  # indicator rows so far
+        self.bbv: list[tuple[Any, str]] = []  # the BBV indicators' assessments, and anchors
 
     def row(self, assessment: Any, depth: int = 0) -> Iterator[Row]:
         fmt = self.fmt
@@ -289,9 +317,12 @@ class _Builder:
                 self._remember(m.source)
         self._remember(indicator.source)
         self.listed += 1
+        anchor = _anchor("ind", indicator.id, self.listed)
+        if indicator.bbv:
+            self.bbv.append((assessment, anchor))
         yield Row(
             id=indicator.id,
-            anchor=_anchor("ind", indicator.id, self.listed),
+            anchor=anchor,
             name=indicator.name,
             depth=depth,
             baseline=_figure(assessment.baseline, fmt),
@@ -526,6 +557,78 @@ def _ordered_statuses(assessment: Any) -> list[Any]:
     return [*enum_class]
 
 
+def _bbv_row(assessment: Any, anchor: str, fmt: Formatter) -> BbvRow:
+    from progmon import bbv
+
+    indicator = assessment.indicator
+    entry = bbv.get(indicator.bbv)
+    latest = assessment.latest
+    # The catalogue's name and unit where the indicator has them, in the review's language.
+    name = indicator.name
+    if name in (entry.name_nl, entry.name_en):
+        name = entry.name(fmt.lang)
+    unit = fmt.unit_name(indicator.unit)
+    if fmt.lang == "nl" and indicator.unit == entry.to_unit():
+        unit = entry.unit
+    # The figures as a budget's table prints them: numbers in the unit of the column,
+    # the row's with one number of decimals; a reference's of another period says so.
+    compared = [c for c in getattr(assessment, "comparisons", ()) if c.figure is not None]
+    magnitudes = [
+        float(magnitude_in(m.value, indicator.unit))
+        for m in (latest, *(c.figure for c in compared))
+        if m is not None
+    ]
+    decimals = fmt.decimals(indicator.unit, *magnitudes)
+    references = []
+    for c in getattr(assessment, "comparisons", ()):
+        if c.figure is None:
+            shown = label("none", fmt)
+        else:
+            shown = fmt.number(float(magnitude_in(c.figure.value, indicator.unit)), decimals)
+            if not c.same_period:
+                shown += f" ({fmt.period(c.figure.period)})"
+        references.append((reference_name(c.reference, fmt), shown))
+    value = label("none", fmt)
+    if latest is not None:
+        value = fmt.number(float(magnitude_in(latest.value, indicator.unit)), decimals)
+        if latest.provisional:
+            value += f" ({fmt.pick('voorlopig', 'provisional')})"
+    return BbvRow(
+        bbv=entry.id,
+        anchor=anchor,
+        name=name,
+        unit=unit,
+        period=label("none", fmt) if latest is None else fmt.period(latest.period),
+        value=value,
+        references=references,
+        source=_source(latest, indicator),
+    )
+
+
+def _bbv_groups(found: list[tuple[Any, str]], fmt: Formatter) -> tuple[list[BbvGroup], list[str]]:
+    """The BBV indicators by theme, in the catalogue's order; the references, as columns.
+
+    A column per reference name, in the order they first appear; each row's
+    ``figures`` are its reference figures in those columns ("—" for none).
+    """
+    from progmon import bbv
+
+    order = {entry.id: number for number, entry in enumerate(bbv.catalogue())}
+    rows = [
+        _bbv_row(assessment, anchor, fmt)
+        for assessment, anchor in sorted(found, key=lambda item: order[item[0].indicator.bbv])
+    ]
+    columns = list(dict.fromkeys(name for row in rows for name, _ in row.references))
+    groups: dict[str, list[BbvRow]] = {}
+    for row in rows:
+        given = dict(row.references)
+        figures = [given.get(name, label("none", fmt)) for name in columns]
+        groups.setdefault(bbv.get(row.bbv).theme, []).append(replace(row, figures=figures))
+    return [
+        BbvGroup(theme=bbv_theme(theme, fmt), rows=members) for theme, members in groups.items()
+    ], columns
+
+
 def build(assessment: Any, fmt: Formatter, *, charts: bool) -> Review:
     """The view of a ``ProgrammeAssessment`` in ``fmt``'s language."""
     programme = assessment.programme
@@ -557,6 +660,7 @@ def build(assessment: Any, fmt: Formatter, *, charts: bool) -> Review:
                     fmt.pick(f"{judged} van {total} beoordeeld", f"{judged} of {total} judged"),
                 )
             )
+    bbv_groups, bbv_columns = _bbv_groups(builder.bbv, fmt)
     thresholds = dict(assessment.method.thresholds)
     meta = [
         x
@@ -587,7 +691,17 @@ def build(assessment: Any, fmt: Formatter, *, charts: bool) -> Review:
         legend=[_badge(s, fmt) for s in statuses],
         sources=sorted(builder.sources.values()),
         labels={key: label(key, fmt) for key in _LABEL_KEYS},
+        bbv=bbv_groups,
+        bbv_columns=bbv_columns,
+        bbv_source=_bbv_source() if bbv_groups else "",
     )
+
+
+def _bbv_source() -> str:
+    from progmon import bbv
+
+    source = bbv.CATALOGUE_SOURCE
+    return f"{source}, {source.url}" if source.url else str(source)
 
 
 _LABEL_KEYS = (
@@ -642,4 +756,11 @@ _LABEL_KEYS = (
     "difference",
     "comparison",
     "comparison_note",
+    "bbv",
+    "bbv_note",
+    "bbv_unit",
+    "bbv_period",
+    "bbv_value",
+    "bbv_references",
+    "bbv_source",
 )
