@@ -95,7 +95,7 @@ class BbvRow:
     unit: str
     period: str
     value: str
-    references: list[tuple[str, str]]
+    references: list[tuple[str, str, str]]
     source: str
     figures: list[str] = field(default_factory=list)
 
@@ -587,7 +587,7 @@ def _bbv_row(assessment: Any, anchor: str, fmt: Formatter) -> BbvRow:
             shown = fmt.number(float(magnitude_in(c.figure.value, indicator.unit)), decimals)
             if not c.same_period:
                 shown += f" ({fmt.period(c.figure.period)})"
-        references.append((reference_name(c.reference, fmt), shown))
+        references.append((c.reference.name, reference_name(c.reference, fmt), shown))
     value = label("none", fmt)
     if latest is not None:
         value = fmt.number(float(magnitude_in(latest.value, indicator.unit)), decimals)
@@ -608,7 +608,7 @@ def _bbv_row(assessment: Any, anchor: str, fmt: Formatter) -> BbvRow:
 def _bbv_groups(found: list[tuple[Any, str]], fmt: Formatter) -> tuple[list[BbvGroup], list[str]]:
     """The BBV indicators by theme, in the catalogue's order; the references, as columns.
 
-    A column per reference name, in the order they first appear; each row's
+    A column per reference (by name), in the order they first appear; each row's
     ``figures`` are its reference figures in those columns ("—" for none).
     """
     from progmon import bbv
@@ -618,15 +618,20 @@ def _bbv_groups(found: list[tuple[Any, str]], fmt: Formatter) -> tuple[list[BbvG
         _bbv_row(assessment, anchor, fmt)
         for assessment, anchor in sorted(found, key=lambda item: order[item[0].indicator.bbv])
     ]
-    columns = list(dict.fromkeys(name for row in rows for name, _ in row.references))
+    # A column per reference name, headed as the first row that says its kind names it.
+    columns: dict[str, str] = {}
+    for row in rows:
+        for name, heading, _ in row.references:
+            if columns.get(name, name) == name:
+                columns[name] = heading
     groups: dict[str, list[BbvRow]] = {}
     for row in rows:
-        given = dict(row.references)
+        given = {name: shown for name, _, shown in row.references}
         figures = [given.get(name, label("none", fmt)) for name in columns]
         groups.setdefault(bbv.get(row.bbv).theme, []).append(replace(row, figures=figures))
     return [
         BbvGroup(theme=bbv_theme(theme, fmt), rows=members) for theme, members in groups.items()
-    ], columns
+    ], list(columns.values())
 
 
 def build(assessment: Any, fmt: Formatter, *, charts: bool) -> Review:
