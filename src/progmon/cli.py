@@ -541,7 +541,8 @@ def _findings(programme: Programme) -> list[tuple[str, str]]:
 
     found: list[tuple[str, str]] = []
     for ambition in programme.ambitions:
-        if not ambition.goals:
+        if not ambition.goals and not ambition.context:
+            # An ambition of context indicators only (the BBV set) is what it means to be.
             found.append((WARNING, f"ambition {ambition.title!r}: has no goals"))
         for goal in ambition.goals:
             where = f"goal {goal.id!r}"
