@@ -105,6 +105,7 @@ PLACE = ("programme", "ambition", "goal", "indicator", "indicator_name", "compon
 def test_the_columns_are_the_published_ones() -> None:
     assert (
         *PLACE,
+        "region",
         *("period", "period_label", "period_start", "period_end", "value", "unit", "margin"),
         *("sample_size", "source", "source_publisher", "note", "provisional", "baseline"),
     ) == FIGURE_COLUMNS
@@ -673,3 +674,38 @@ def test_formula_injection_never_survives(text: str) -> None:
     # Only the apostrophe is added, and only where a formula could start.
     assert cell in {text, "'" + text}
     assert (cell != text) is bool(FORMULA.match(text))
+
+
+def test_reference_figures_are_rows_of_their_region_after_the_own() -> None:
+    indicator = progmon.Indicator(
+        id="winkeldiefstallen",
+        name="Winkeldiefstallen",
+        unit="shoplifting / thousand_inhabitants",
+        direction=progmon.Direction.DECREASE,
+        measurements=[progmon.Measurement(2019, 3.1), progmon.Measurement(2020, 2.8)],
+        references=[
+            progmon.Reference(
+                name="Nederland", kind="country", measurements=[progmon.Measurement(2020, 2.2)]
+            )
+        ],
+    )
+    programme = Programme(
+        id="p",
+        name="P",
+        ambitions=[progmon.Ambition(title="A", context=[indicator])],
+    )
+    rows = figure_rows(programme)
+    assert [(r["region"], r["period"], r["value"], r["baseline"]) for r in rows] == [
+        (None, "2019", 3.1, True),
+        (None, "2020", 2.8, False),
+        ("Nederland", "2020", 2.2, False),
+    ]
+    # The figures table is a figure file: read back, the reference figure is the reference's.
+    out = io.StringIO()
+    write_csv(rows, ("indicator", "region", "period", "value", "unit"), out)
+    figures = read_measurements_text(out.getvalue())
+    assert [(f.indicator, f.region, f.measurement.value.m) for f in figures] == [
+        ("winkeldiefstallen", "", 3.1),
+        ("winkeldiefstallen", "", 2.8),
+        ("winkeldiefstallen", "Nederland", 2.2),
+    ]

@@ -93,6 +93,7 @@ _PLACE: Final = ("programme", "ambition", "goal", "indicator", "indicator_name",
 FIGURE_COLUMNS: Final = (
     *_PLACE,
     "kind",
+    "region",
     "period",
     "period_label",
     "period_start",
@@ -114,7 +115,10 @@ FIGURE_COLUMNS: Final = (
 ``indicator`` the indicator's id and ``indicator_name`` its name;
 ``component_of`` is the id of the total a component is part of (None for an
 indicator that is no component). ``kind`` is ``effect``, ``output`` or
-``context``. ``period`` is the period as files write it, ``period_label`` as
+``context``. ``region`` is None for the programme's own figures and the name
+of the reference (``Nederland``, a province, a size class) for a reference
+figure, as the ``region`` column of a figure file says it. ``period`` is the
+period as files write it, ``period_label`` as
 the review shows it, ``period_start`` and ``period_end`` its first and last
 day (dates). ``value`` and ``margin`` are floats in ``unit`` (None: missing),
 ``sample_size`` an int; ``source`` and ``source_publisher`` are the title and
@@ -261,11 +265,19 @@ def _placed_indicators(
             yield from walk(indicator, None, None, ambition.title)
 
 
-def _figure_row(place: Row, indicator: Indicator, unit: str, measurement: Measurement) -> Row:
+def _figure_row(
+    place: Row,
+    indicator: Indicator,
+    unit: str,
+    measurement: Measurement,
+    region: str | None = None,
+) -> Row:
     period = measurement.period
     source = measurement.source if measurement.source is not None else indicator.source
+    own = region is None
     return {
         **place,
+        "region": region,
         "period": _period(period),
         "period_label": period.label,
         "period_start": period.start,
@@ -278,7 +290,9 @@ def _figure_row(place: Row, indicator: Indicator, unit: str, measurement: Measur
         "source_publisher": None if source is None or not source.publisher else source.publisher,
         "note": measurement.note or None,
         "provisional": measurement.provisional,
-        "baseline": measurement.period == indicator.baseline and measurement.value is not None,
+        "baseline": own
+        and measurement.period == indicator.baseline
+        and measurement.value is not None,
     }
 
 
@@ -286,7 +300,9 @@ def figure_rows(programme: Programme) -> list[Row]:
     """One row per measurement of every indicator of ``programme`` (:data:`FIGURE_COLUMNS`).
 
     Goal indicators come with their components after them, then each
-    ambition's context indicators, each indicator's figures by period. A
+    ambition's context indicators, each indicator's figures by period, then
+    the figures of its references (``region`` their name), one after the
+    other. A
     missing figure is a row with ``value`` None (and its note); an indicator
     without any measurement has no row here (it has one in
     :func:`status_rows`). An empty text is None.
@@ -314,6 +330,11 @@ def figure_rows(programme: Programme) -> list[Row]:
         place = _place(programme.id, ambition, goal, indicator, total)
         unit = _unstructure_unit(indicator.unit)
         rows.extend(_figure_row(place, indicator, unit, m) for m in indicator.measurements)
+        for reference in indicator.references:
+            rows.extend(
+                _figure_row(place, indicator, unit, m, reference.name)
+                for m in reference.measurements
+            )
     return rows
 
 
