@@ -448,13 +448,13 @@ def _panel(rows: list[_Row], at: float, method: Method) -> PanelAssessment:
     shape = (len(rows), n)
     place = (np.repeat(np.arange(len(rows)), cuts), _columns(cuts))
 
-    def matrix(field: str) -> npt.NDArray[np.float64]:
-        full = np.full(shape, nan)
-        if n:
-            full[place] = np.concatenate(
-                [getattr(s, field)[:c] for s, c in zip(series, cuts, strict=True)]
-            )
-        return full
+    # The four rows of every series' block (times, values, margins, sizes) at once.
+    full = np.full((4, *shape), nan)
+    if n:
+        full[(slice(None), *place)] = np.concatenate(
+            [s.block[:, :c] for s, c in zip(series, cuts, strict=True)], axis=1
+        )
+    times, values, margins, sizes = full
 
     y_base = [nan if row.baseline is None else _magnitude(row.baseline.value) for row in rows]
     path_t, path_y = np.full((len(rows), k), nan), np.full((len(rows), k), nan)
@@ -466,8 +466,8 @@ def _panel(rows: list[_Row], at: float, method: Method) -> PanelAssessment:
                 path_t[i, j] = milestone.by + 0.5
                 path_y[i, j] = required
     return assess_panel(
-        matrix("times"),
-        matrix("values"),
+        times,
+        values,
         target=[
             nan if ind.target is None else ind.target.required(base)
             for ind, base in zip(indicators, y_base, strict=True)
@@ -480,8 +480,8 @@ def _panel(rows: list[_Row], at: float, method: Method) -> PanelAssessment:
         ),
         baseline=[nan if row.baseline is None else row.baseline.period.midpoint for row in rows],
         at=at,
-        margin=matrix("margins"),
-        sample_size=matrix("sizes"),
+        margin=margins,
+        sample_size=sizes,
         share_scale=[s.share_scale for s in series],
         limit=[s.limit for s in series],
         path_t=path_t,

@@ -471,19 +471,14 @@ def _references_in_unit(
 # --------------------------------------------------------------------------- indicators
 
 
-def _readonly(values: list[float]) -> npt.NDArray[np.float64]:
-    array = np.array(values, dtype=np.float64)
-    array.flags.writeable = False
-    return array
-
-
 @attrs.frozen
 class Series:
     """An indicator's figures as arrays, one entry a measurement, in their order.
 
     ``starts`` are the periods' first days (proleptic ordinals, sorted),
     ``times`` their midpoints as decimal years; ``values``, ``margins`` and
-    ``sizes`` the figures in the indicator's unit, NaN where there is none.
+    ``sizes`` the figures in the indicator's unit, NaN where there is none:
+    the four rows of ``block``, so that a panel gathers them in one step.
     ``measured`` are the positions of the figures with a value, ``baseline``
     the position of the baseline figure (-1: none). ``share_scale`` is the
     value of 100 % in the unit (NaN: not a share), ``limit`` the natural
@@ -500,14 +495,35 @@ class Series:
     """
 
     starts: tuple[int, ...]
-    times: npt.NDArray[np.float64]
-    values: npt.NDArray[np.float64]
-    margins: npt.NDArray[np.float64]
-    sizes: npt.NDArray[np.float64]
+    block: npt.NDArray[np.float64]
     measured: tuple[int, ...]
     baseline: int
     share_scale: float
     limit: float
+
+    @property
+    def times(self) -> npt.NDArray[np.float64]:
+        """The periods' midpoints, as decimal years."""
+        row: npt.NDArray[np.float64] = self.block[0]
+        return row
+
+    @property
+    def values(self) -> npt.NDArray[np.float64]:
+        """The figures, in the indicator's unit (NaN: none)."""
+        row: npt.NDArray[np.float64] = self.block[1]
+        return row
+
+    @property
+    def margins(self) -> npt.NDArray[np.float64]:
+        """The figures' margins, in the indicator's unit (NaN: none)."""
+        row: npt.NDArray[np.float64] = self.block[2]
+        return row
+
+    @property
+    def sizes(self) -> npt.NDArray[np.float64]:
+        """The figures' sample sizes (NaN: none)."""
+        row: npt.NDArray[np.float64] = self.block[3]
+        return row
 
     @classmethod
     def of(cls, indicator: Indicator) -> Series:
@@ -515,12 +531,19 @@ class Series:
         figures = indicator.measurements
         nan = math.nan
         periods = [m.period for m in figures]
+        block = np.array(
+            [
+                [p.midpoint for p in periods],
+                [nan if m.value is None else m.value.magnitude for m in figures],
+                [nan if m.margin is None else m.margin.magnitude for m in figures],
+                [nan if m.sample_size is None else m.sample_size for m in figures],
+            ],
+            dtype=np.float64,
+        ).reshape(4, len(figures))
+        block.flags.writeable = False
         return cls(
             starts=tuple(p.start.toordinal() for p in periods),
-            times=_readonly([p.midpoint for p in periods]),
-            values=_readonly([nan if m.value is None else m.value.magnitude for m in figures]),
-            margins=_readonly([nan if m.margin is None else m.margin.magnitude for m in figures]),
-            sizes=_readonly([nan if m.sample_size is None else m.sample_size for m in figures]),
+            block=block,
             measured=tuple(i for i, m in enumerate(figures) if m.value is not None),
             baseline=next((i for i, p in enumerate(periods) if p == indicator.baseline), -1),
             share_scale=_or_nan(units.share_scale(indicator.unit)),
