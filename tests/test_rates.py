@@ -387,3 +387,18 @@ def test_the_table_names_no_unit_twice_and_every_spelling_is_its_own() -> None:
             except Exception:  # noqa: BLE001, S112  # not pint's: only the table reads it
                 continue
             assert pint_unit == units.to_unit(row.unit), spelling
+
+
+@pytest.mark.parametrize("population", ["jongeren_onbekend", "ouderen"])
+def test_a_rate_per_an_unnamed_population_says_how_to_name_it(population: str) -> None:
+    with pytest.raises(UnitError) as caught:
+        units.to_unit(f"verwijzingen per 10.000 {population}")
+    message = str(caught.value)
+    assert f"a rate per {population!r}" in message
+    assert "[populations]" in message
+
+
+def test_a_misspelt_population_gets_a_suggestion_not_the_populations_table() -> None:
+    with pytest.raises(UnitError, match="did you mean") as caught:
+        units.to_unit("misdrijven per 1.000 inwonerss")
+    assert "[populations]" not in str(caught.value)

@@ -685,7 +685,7 @@ def _per(text: str) -> Any:
     number = _scale_number(scaled["number"])
     population = _term(scaled["rest"])
     if population is None:
-        return _UNKNOWN
+        return _unnamed_population(scaled["rest"].strip())
     base = [name for name, power in population._units.items() if power == 1]  # noqa: SLF001
     if len(population._units) != 1 or base[0] not in _SCALED_OF:  # noqa: SLF001
         return (
@@ -701,6 +701,18 @@ def _per(text: str) -> Any:
             f", not per {scaled['number']}"
         )
     return registry.parse_units(_SCALED_OF[base[0]][number])
+
+
+def _unnamed_population(rest: str) -> str:
+    """Why a rate per ``rest`` is not read: a population nobody named yet, or a typo."""
+    if _POPULATION_NAME.fullmatch(rest) and not _close_to_a_name(rest):
+        # A rate per a population nobody named yet: "per 10.000 jongeren".
+        return (
+            f"is a rate per {rest!r}, a population progmon does not know: name it in the "
+            f"programme file's [populations] table with who it counts ({rest} = "
+            '"inwoners van 12 tot en met 17 jaar", say), or with units.define_population'
+        )
+    return _UNKNOWN
 
 
 def _scale_number(text: str) -> int:
@@ -731,6 +743,14 @@ def _did_you_mean(text: str) -> str:
     if not guesses:
         return ""
     return ": did you mean " + " or ".join(repr(g) for g in list(guesses.values())[:3]) + "?"
+
+
+def _close_to_a_name(word: str) -> bool:
+    """Whether ``word`` is a near miss of a unit's name (a typo, not a population of its own)."""
+    import difflib  # only on an error
+
+    folded = {_fold(name) for name in _known_names()}
+    return bool(difflib.get_close_matches(_fold(word), folded, n=1, cutoff=0.8))
 
 
 def _known_names() -> list[str]:
