@@ -74,8 +74,35 @@ def test_the_programme_page_is_the_review_page(site: Path, review: Review) -> No
     alone = render(review.assess()[0], format="html")
     main_part = alone.split("<main>", 1)[1].split("</main>", 1)[0]
     page = (site / "veiligheid" / "index.html").read_text(encoding="utf-8")
-    assert main_part in page
+    # The same page, but for the names in its tables, which link to their pages here.
+    unlinked = re.sub(
+        r'(<th scope="row">(?:<span[^>]*>[^<]*</span> )?)<a href="[^"]+">(.*?)</a>', r"\1\2", page
+    )
+    assert main_part in unlinked
+    assert main_part not in page
     assert 'href="woonoverlast.html"' in page
+
+
+def test_the_programme_pages_tables_link_every_indicator_to_its_page(
+    site: Path, review: Review
+) -> None:
+    for programme in site.iterdir():
+        if not (programme / "index.html").is_file() or programme.name == "data":
+            continue
+        page = (programme / "index.html").read_text(encoding="utf-8")
+        rows = re.findall(r'<th scope="row">(?:<span[^>]*>[^<]*</span> )?<a href="([^"]+)">', page)
+        assert rows, programme
+        for href in rows:
+            assert (programme / href).is_file(), href
+    veiligheid = (site / "veiligheid" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="woonoverlast.html">Het aantal meldingen van woonoverlast is gedaald</a>' in (
+        veiligheid
+    )
+    # The single page links nothing of the kind: there are no indicator pages beside it.
+    single = progmon.report.render(
+        progmon.load(ROOT / "examples" / "veiligheid.toml"), format="html"
+    )
+    assert 'href="woonoverlast.html"' not in single
 
 
 def test_the_indicator_page_has_its_figures_sources_target_and_numbers(site: Path) -> None:

@@ -455,16 +455,20 @@ class _Pages:
 
 
 def _programme(number: int, folder: str, assessment: Any, fmt: Formatter) -> ProgrammeSite:
-    view = build(assessment, fmt, charts=True)
+    # The pages' names come from the rows, and the rows link to the pages: a first
+    # view without charts names them, the page's own view links them.
+    names = _Names("indicator")
+    files: dict[str, str] = {}
+    for n, (row, _, _) in enumerate(_rows(build(assessment, fmt, charts=False)), start=1):
+        files[row.id] = names.name(row.id, n)
+    view = build(
+        assessment, fmt, charts=True, links={ident: f"{name}.html" for ident, name in files.items()}
+    )
     style, main = review_fragments(view)
     site = ProgrammeSite(number, folder, assessment, view, style, main)
     pages = _Pages(fmt)
-    names = _Names("indicator")
     by_id = {node.indicator.id: (node, total) for node, total in _walk_assessments(assessment)}
-    files: dict[str, str] = {}
     rows = list(_rows(view))
-    for n, (row, _, _) in enumerate(rows, start=1):
-        files[row.id] = names.name(row.id, n)
     for row, where, context in rows:
         node, total = by_id[row.id]
         indicator = node.indicator

@@ -7,7 +7,7 @@ Markdown and the HTML review say the same things in the same words.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -83,6 +83,7 @@ class Row:
     chart: str | None
     measured: bool
     comparisons: list[CompareRow] = field(default_factory=list)
+    href: str = ""  # the indicator's own page, in a site; none on a single page
 
 
 @dataclass(frozen=True)
@@ -288,9 +289,12 @@ def _source(measurement: Measurement | None, indicator: Any) -> str:
 
 
 class _Builder:
-    def __init__(self, fmt: Formatter, *, charts: bool) -> None:
+    def __init__(
+        self, fmt: Formatter, *, charts: bool, links: Mapping[str, str] | None = None
+    ) -> None:
         self.fmt = fmt
         self.charts = charts
+        self.links = links or {}
         self.sources: dict[str, str] = {}
         self.drawn = 0  # charts so far: the next one's number on the page
         self.listed = 0  # indicator rows so far
@@ -322,6 +326,7 @@ class _Builder:
             self.bbv.append((assessment, anchor))
         yield Row(
             id=indicator.id,
+            href=self.links.get(indicator.id, ""),
             anchor=anchor,
             name=indicator.name,
             depth=depth,
@@ -634,10 +639,16 @@ def _bbv_groups(found: list[tuple[Any, str]], fmt: Formatter) -> tuple[list[BbvG
     ], list(columns.values())
 
 
-def build(assessment: Any, fmt: Formatter, *, charts: bool) -> Review:
-    """The view of a ``ProgrammeAssessment`` in ``fmt``'s language."""
+def build(
+    assessment: Any, fmt: Formatter, *, charts: bool, links: Mapping[str, str] | None = None
+) -> Review:
+    """The view of a ``ProgrammeAssessment`` in ``fmt``'s language.
+
+    ``links`` maps indicator ids to the address of each indicator's own page
+    (a site's); the tables then link the names to them.
+    """
     programme = assessment.programme
-    builder = _Builder(fmt, charts=charts)
+    builder = _Builder(fmt, charts=charts, links=links)
     as_of = int(assessment.as_of)
     ambitions = []
     number = 1
