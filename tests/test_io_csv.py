@@ -19,7 +19,13 @@ from progmon.errors import (
     UnitError,
     ValidationError,
 )
-from progmon.io import add_measurements, load, load_measurements, read_measurements
+from progmon.io import (
+    add_measurements,
+    load,
+    load_measurements,
+    read_measurements,
+    read_measurements_text,
+)
 from progmon.io._csv import Figure, parse_number
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -408,3 +414,21 @@ def test_a_percentage_of_a_count_is_refused(programme: Programme, tmp_path: Path
         load_measurements(programme, _write(tmp_path, text))
     assert caught.value.value == "28,8%"
     assert caught.value.element.endswith("line 2")
+
+
+def test_title_lines_above_the_header_are_passed_over_and_do_not_choose_the_separator() -> None:
+    text = (
+        "Tabel 3, Veiligheid in cijfers\n"
+        "Bron: Politie\n"
+        "\n"
+        "indicator;periode;waarde;eenheid\n"
+        "winkeldiefstallen;2021;2,8;winkeldiefstallen per 1.000 inwoners\n"
+    )
+    (figure,) = read_measurements_text(text, origin="tabel.csv")
+    assert figure.origin == "tabel.csv line 5"
+    assert figure.measurement.value.m == 2.8
+
+
+def test_a_line_of_several_cells_above_the_header_is_still_an_error() -> None:
+    with pytest.raises(FileFormatError, match=r"line 1.*unknown columns"):
+        read_measurements_text("Tabel;2021\nindicator;periode;waarde;eenheid\n", origin="t.csv")

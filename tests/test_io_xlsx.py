@@ -665,3 +665,25 @@ def _as_excel_shows(value: object) -> object:  # noqa: PLR0911  # a return a rul
             return value.isoformat()
         return dt.datetime(value.year, value.month, value.day)  # noqa: DTZ001
     return value
+
+
+def test_title_rows_above_the_header_are_passed_over(tmp_path: Path) -> None:
+    path = _book(
+        tmp_path,
+        [
+            ["Tabel 3. Veiligheid in cijfers"],
+            ["Bron: Politie, via waarstaatjegemeente.nl"],
+            [],
+            ["Indicator", "Periode", "Waarde", "Eenheid"],
+            ["winkeldiefstallen", 2021, 2.8, "winkeldiefstallen per 1.000 inwoners"],
+        ],
+    )
+    (figure,) = read_measurements_xlsx(path)
+    assert figure.origin.endswith("row 5")
+    assert figure.measurement.value.m == 2.8
+
+
+def test_a_row_of_several_cells_above_the_header_is_still_an_error(tmp_path: Path) -> None:
+    path = _book(tmp_path, [["Tabel 3", "2021"], ["indicator", "periode", "waarde", "eenheid"]])
+    with pytest.raises(FileFormatError, match=r"row 1.*unknown columns"):
+        read_measurements_xlsx(path)

@@ -252,10 +252,14 @@ def read_measurements_text(text: str, *, origin: str = "<string>") -> tuple[Figu
             value=text,
         )
     text = without_bom(text)
-    header_line = next((line for line in text.splitlines() if line.strip()), "")
-    if not header_line:
+    lines = [line for line in text.splitlines()[: _TITLE_ROWS + 1] if line.strip()]
+    if not lines:
         raise FileFormatError("is empty: it needs a header row", element=origin)
-    delimiter = ";" if ";" in header_line else ","
+    # The line with the most separators decides (the header, or a row of figures),
+    # not a title above it ("Tabel 1, Veiligheid"); in a Dutch file a row has more
+    # ; than decimal commas.
+    widest = max(lines, key=lambda line: line.count(";") + line.count(","))
+    delimiter = ";" if widest.count(";") > widest.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     columns: list[str] | None = None
     figures: list[Figure] = []
@@ -264,6 +268,8 @@ def read_measurements_text(text: str, *, origin: str = "<string>") -> tuple[Figu
             if not any(cell.strip() for cell in row):
                 continue
             if columns is None:
+                if title_row(row) and reader.line_num <= _TITLE_ROWS:
+                    continue
                 columns = check_header(row, f"{origin} line {reader.line_num}")
                 continue
             where = f"{origin} line {reader.line_num}"
@@ -282,7 +288,30 @@ def read_measurements_text(text: str, *, origin: str = "<string>") -> tuple[Figu
         raise FileFormatError(
             f"is not valid CSV: {e}", element=f"{origin} line {reader.line_num}"
         ) from e
+    if columns is None:
+        raise FileFormatError("has no header row, only titles", element=origin)
     return tuple(figures)
+
+
+# A spreadsheet's table often has its title, and a line on its source, above the
+# header; so many lines of one cell are passed over before the header.
+_TITLE_ROWS: Final = 10
+
+
+def title_row(cells: Sequence[object]) -> bool:
+    """Whether a row above the header is a title: one cell of text that names no column.
+
+    Example:
+        >>> title_row(["Tabel 1: Veiligheid", "", ""]), title_row(["indicator", "", ""])
+        (True, False)
+    """
+    filled = [cell for cell in cells if cell is not None and str(cell).strip()]
+    return (
+        len(filled) == 1
+        and isinstance(filled[0], str)
+        and "\t" not in filled[0]  # a tab-separated header, which gets its own advice
+        and column_name(filled[0]) not in REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+    )
 
 
 def column_name(cell: str) -> str:

@@ -48,7 +48,7 @@ from progmon._write import as_path, refuse_inputs, write_bytes
 from progmon.errors import FileFormatError, ProgmonError, ProgmonFileError, ValidationError
 
 from ._converter import format_number, number_literal
-from ._csv import Figure, check_header, read_measurements, row_figure
+from ._csv import _TITLE_ROWS, Figure, check_header, read_measurements, row_figure, title_row
 
 __all__ = [
     "CSV_SUFFIXES",
@@ -295,6 +295,8 @@ def _figures(rows: Iterable[tuple[Any, Any]], origin: str) -> Iterator[Figure]:
             continue
         where = f"{origin} row {number}"
         if columns is None:
+            if title_row(values) and number <= _TITLE_ROWS:
+                continue  # a title or a line on the source above the header
             columns = check_header([_header_text(value) for value in values], where)
             continue
         for index in range(len(columns), len(values)):
