@@ -102,29 +102,40 @@ def figure_files(patterns: Sequence[str], base: Path, origin: str) -> tuple[Path
     files: list[Path] = []
     for index, pattern in enumerate(patterns):
         where = f"{origin}: {FIGURES_KEY}[{index}]"
-        if _GLOB.isdisjoint(pattern):
-            path = base / pattern
-            if not path.is_file():
-                raise FileFormatError(
-                    "names no file beside the programme file", element=where, value=pattern
-                )
-            matched = [path]
-        else:
-            # Sorted: the same folder gives the same order on every machine.
-            matched = sorted(path for path in base.glob(pattern) if path.is_file())
-            folder = base.joinpath(*_fixed_part(pattern))
-            if not matched and not folder.is_dir():
-                warnings.warn(
-                    ProgmonWarning(
-                        f"{where}: {pattern!r} looks in the folder {folder.name or '.'!r}, "
-                        "which does not exist"
-                    ),
-                    stacklevel=3,
-                )
+        try:
+            matched = _matched(pattern, base, where)
+        except OSError as e:  # a name too long for the file system, say
+            raise FileFormatError(
+                f"cannot be looked up: {e.strerror or e}", element=where, value=pattern
+            ) from None
         for path in matched:
             if path not in files:
                 files.append(path)
     return tuple(files)
+
+
+def _matched(pattern: str, base: Path, where: str) -> list[Path]:
+    """The files one pattern names, relative to ``base``, sorted."""
+    if _GLOB.isdisjoint(pattern):
+        path = base / pattern
+        if not path.is_file():
+            raise FileFormatError(
+                "names no file beside the programme file", element=where, value=pattern
+            )
+        matched = [path]
+    else:
+        # Sorted: the same folder gives the same order on every machine.
+        matched = sorted(path for path in base.glob(pattern) if path.is_file())
+        folder = base.joinpath(*_fixed_part(pattern))
+        if not matched and not folder.is_dir():
+            warnings.warn(
+                ProgmonWarning(
+                    f"{where}: {pattern!r} looks in the folder {folder.name or '.'!r}, "
+                    "which does not exist"
+                ),
+                stacklevel=4,
+            )
+    return matched
 
 
 def _fixed_part(pattern: str) -> tuple[str, ...]:

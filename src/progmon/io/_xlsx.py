@@ -243,7 +243,8 @@ def _load(openpyxl: Any, stream: io.BufferedReader, origin: str, *, data_only: b
         return openpyxl.load_workbook(
             stream, read_only=True, data_only=data_only, keep_vba=False, keep_links=False
         )
-    except (*_BROKEN, openpyxl.utils.exceptions.InvalidFileException) as e:
+    # OSError: openpyxl's word for a zip without a workbook part in it.
+    except (*_BROKEN, OSError, openpyxl.utils.exceptions.InvalidFileException) as e:
         raise FileFormatError(
             f"is not a readable workbook ({type(e).__name__}: {e}): open it in Excel and save "
             "it again as an Excel workbook (.xlsx)",
