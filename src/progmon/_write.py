@@ -131,11 +131,17 @@ def write_bytes(path: object, data: bytes, *, element: str, inputs: Iterable[obj
     """
     target = refuse_inputs(path, inputs, element=element)
     real = Path(os.path.realpath(target))
-    if real.is_symlink():  # realpath stops where links go round in a circle
+    try:
+        loop, folder = real.is_symlink(), real.is_dir()
+    except OSError as e:  # a name too long for the file system, say
+        raise ProgmonFileError(
+            f"cannot be written: {e.strerror or e}", element=element, value=str(target)
+        ) from None
+    if loop:  # realpath stops where links go round in a circle
         raise ProgmonFileError(
             "is a loop of symbolic links: point it at a file", element=element, value=str(target)
         )
-    if real.is_dir():
+    if folder:
         raise ProgmonFileError("is a folder, not a file", element=element, value=str(target))
     temporary = real.with_name(f".{real.name}.{secrets.token_hex(4)}.progmon-tmp")
     try:

@@ -346,7 +346,7 @@ def _load(path: str | Path, *, extra: Sequence[Path] = ()) -> FigureFiles:
     from .io._csv import Merge
 
     file = Path(path)
-    if not file.exists():
+    if not _exists(file, "programme file"):
         raise ProgmonFileError("no such file", element="programme file", value=str(file))
     if not file.is_file():
         raise ProgmonFileError("is not a file", element="programme file", value=str(file))
@@ -368,6 +368,16 @@ def _load(path: str | Path, *, extra: Sequence[Path] = ()) -> FigureFiles:
         element="programme file",
         value=str(file),
     )
+
+
+def _exists(file: Path, element: str) -> bool:
+    """Whether ``file`` exists; a name the system cannot look up is an error naming it."""
+    try:
+        return file.exists()
+    except OSError as e:  # a name too long for the file system, say
+        raise ProgmonFileError(
+            f"cannot be read: {e.strerror or e}", element=element, value=str(file)
+        ) from None
 
 
 def _inputs(path: str | Path, loaded: FigureFiles) -> list[object]:
@@ -618,7 +628,13 @@ def _new(args: argparse.Namespace) -> int:
             element="PATH",
             value=str(target),
         )
-    if target.exists() or target.is_symlink():
+    try:
+        taken = target.exists() or target.is_symlink()
+    except OSError as e:  # a name too long for the file system, say
+        raise ProgmonFileError(
+            f"cannot be written: {e.strerror or e}", element="PATH", value=str(target)
+        ) from None
+    if taken:
         raise ProgmonFileError(
             "exists already; progmon new never writes over a file: choose another name",
             element="PATH",
@@ -645,8 +661,10 @@ def _new(args: argparse.Namespace) -> int:
         raise _in_file(e, target) from e
     write_text(target, text, element="PATH")
     # The folder the blank template's figures patterns look in, ready for the first file.
-    if args.template == "blank":
-        (target.parent / "cijfers").mkdir(exist_ok=True)
+    # Not where a file (or a link) of that name is there already: the check will say so.
+    folder = target.parent / "cijfers"
+    if args.template == "blank" and not folder.exists() and not folder.is_symlink():
+        folder.mkdir()
     _say(f"progmon: wrote {target} from the {args.template} template: progmon check {target}")
     return EXIT_OK
 
@@ -725,7 +743,7 @@ def _figures(args: argparse.Namespace) -> int:
         return EXIT_OK
     new_files = tuple(Path(name) for name in args.files)
     for path in new_files:
-        if not path.is_file():
+        if not _exists(path, "figures file") or not path.is_file():
             raise ProgmonFileError("no such file", element="figures file", value=str(path))
         read_figures(path)  # each file's own errors first, naming it
     known = {file.resolve() for file in loaded.files}
@@ -810,7 +828,9 @@ def _add_figure_files(path: Path, new_files: Sequence[Path], loaded: FigureFiles
     if not names:
         return
     text = path.read_text(encoding="utf-8")
-    document = tomlkit.parse(text)
+    # The byte-order mark Notepad writes, which tomllib passes over and tomlkit does not: kept.
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    document = tomlkit.parse(text.removeprefix(bom))
     from .io._beside import FIGURES_KEY
 
     if FIGURES_KEY in document:
@@ -824,7 +844,7 @@ def _add_figure_files(path: Path, new_files: Sequence[Path], loaded: FigureFiles
     else:
         # Before the first table: a key after [[ambitions]] would belong to it.
         document = _with_top_key(document, FIGURES_KEY, names)
-    write_text(path, tomlkit.dumps(document), element=str(path))
+    write_text(path, bom + tomlkit.dumps(document), element=str(path))
     _say(f"progmon: added {', '.join(names)} to the figures of {path}")
 
 

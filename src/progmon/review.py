@@ -222,7 +222,10 @@ def is_review_file(path: str | os.PathLike[str]) -> bool:
         (True, False)
     """
     where = Path(path)
-    if where.suffix.lower() != ".toml" or not where.is_file():
+    try:
+        if where.suffix.lower() != ".toml" or not where.is_file():
+            return False
+    except OSError:  # a name too long for the file system, say: reading it says so
         return False
     try:
         data = _parse(where)
@@ -277,7 +280,13 @@ def _programme_paths(data: Mapping[str, Any], base: Path, origin: str) -> list[P
                 element=element,
                 value=name,
             )
-        if not path.is_file():
+        try:
+            found = path.is_file()
+        except OSError as e:  # a name too long for the file system, say
+            raise FileFormatError(
+                f"cannot be read: {e.strerror or e}", element=element, value=name
+            ) from None
+        if not found:
             why = "is a folder, not a file" if path.is_dir() else "no such file"
             raise FileFormatError(
                 f"{why} (programme files are relative to the review file)",

@@ -531,7 +531,13 @@ def download_tables(assessments: Sequence[Any]) -> dict[str, tuple[Sequence[str]
 
 
 def _check_folder(directory: Path) -> Path:
-    if directory.exists() and not directory.is_dir():
+    try:
+        a_file = directory.exists() and not directory.is_dir()
+    except OSError as e:  # a name too long for the file system, say
+        raise ProgmonFileError(
+            f"cannot be made: {e.strerror or e}", element="-o", value=str(directory)
+        ) from None
+    if a_file:
         raise ProgmonFileError(
             "is a file: the site is a folder; give a folder that is new or holds a site",
             element="-o",
