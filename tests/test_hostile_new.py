@@ -236,6 +236,24 @@ REFUSED: list[tuple[str, Callable[[Path], None], list[str], str]] = [
         ["report", "programme.toml", "-o", "r.pdf"],
         "never writes over an input",
     ),
+    (
+        "site-in-the-programmes-folder",
+        _figures('["**/*.csv"]'),
+        ["report", "programme.toml", "--format", "site", "-o", "."],
+        "-o: holds programme.toml, which is one of the inputs",
+    ),
+    (
+        "site-in-the-figures-folder",
+        _nothing,
+        ["report", "programme.toml", "--format", "site", "-o", "cijfers"],
+        "-o: holds 2019.csv, which is one of the inputs",
+    ),
+    (
+        "site-through-a-link-to-the-programmes-folder",
+        lambda folder: (folder / "out").symlink_to(folder),
+        ["report", "programme.toml", "--format", "site", "-o", "out"],
+        "-o: holds programme.toml, which is one of the inputs",
+    ),
     # review files
     (
         "review-name-too-long",
@@ -400,3 +418,13 @@ def test_a_population_description_is_escaped_in_html(
     html = (beside / "r.html").read_text(encoding="utf-8")
     assert "<script>y" not in html
     assert "<b>x" not in html
+
+
+def test_a_site_is_written_again_into_its_own_folder(
+    beside: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(beside)
+    for _ in range(2):
+        assert main(["report", "programme.toml", "--format", "site", "-o", "site"]) == 0
+        assert _one_line(capsys.readouterr().err) == "progmon: wrote site"
+    assert (beside / "site" / "index.html").is_file()

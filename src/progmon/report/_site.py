@@ -569,6 +569,16 @@ class SiteWriter:
     def __init__(self, directory: Path, *, inputs: Iterable[object]) -> None:
         self.root = _check_folder(directory)
         self.inputs = list(inputs)
+        for source in self.inputs:
+            # The programme's own folder: a figures pattern would read the site's CSV files.
+            real = Path(os.path.realpath(os.fspath(source)))  # type: ignore[call-overload]
+            if self.root in real.parents:
+                raise ProgmonFileError(
+                    f"holds {real.relative_to(self.root)}, which is one of the inputs: a site is "
+                    "a folder of its own, replaced by the next run: give a new folder",
+                    element="-o",
+                    value=str(directory),
+                )
         self.written: list[Path] = []
 
     def _path(self, relative: str) -> Path:
