@@ -31,6 +31,7 @@ import functools
 import math
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
+from itertools import repeat
 from typing import Any, Final, TypeAlias, overload
 
 import attrs
@@ -600,45 +601,59 @@ def _nodes(rows: list[_Row], panel: PanelAssessment, as_of: int) -> list[Indicat
     ]
     relatives, ratios, progresses = floats(relative), floats(ratio), floats(progress)
     rates, spans, expected_progresses = floats(rate), floats(years), floats(expected_progress)
-    nodes = []
-    for i, row in enumerate(rows):
-        indicator = indicators[i]
-        value = significant[i]
-        nodes.append(
-            IndicatorAssessment(
-                indicator=indicator,
-                status=_STATUSES[status[i]],
-                as_of=as_of,
-                method=method,
-                deadline=row.deadline,
-                baseline=row.baseline,
-                latest=row.latest,
-                target_value=targets[i],
-                change=changes[i],
-                change_points=points[i],
-                relative_change=relatives[i],
-                significant=None if isnan(value) else bool(value),
-                slope=slopes[i],
-                trend=trend[i] or None,
-                projection=projections[i],
-                expected=expectations[i],
-                ratio=ratios[i],
-                progress=progresses[i],
-                thresholds=thresholds,
-                reason=REASONS[reason[i]],
-                expected_latest=expected_latests[i],
-                rate=rates[i],
-                compound=None if rates[i] is None else compound[i],
-                years=spans[i],
-                expected_progress=expected_progresses[i],
-                milestones=_milestones(row, baseline[i], as_of) if indicator.milestones else (),
-                comparisons=comparisons_with(indicator, row.latest) if indicator.references else (),
-            )
-        )
-    return nodes
+    latests = [row.latest for row in rows]
+    columns = (
+        indicators,
+        [_STATUSES[code] for code in status],
+        repeat(as_of),
+        repeat(method),
+        [row.deadline for row in rows],
+        [row.baseline for row in rows],
+        latests,
+        targets,
+        changes,
+        points,
+        relatives,
+        [None if isnan(value) else bool(value) for value in significant],
+        slopes,
+        [name or None for name in trend],
+        projections,
+        expectations,
+        ratios,
+        progresses,
+        repeat(thresholds),
+        [REASONS[code] for code in reason],
+        repeat(()),
+        expected_latests,
+        rates,
+        [None if moved is None else whole for moved, whole in zip(rates, compound, strict=True)],
+        spans,
+        expected_progresses,
+        [
+            _milestones(row, base, as_of) if row.indicator.milestones else ()
+            for row, base in zip(rows, baseline, strict=True)
+        ],
+        [
+            comparisons_with(indicator, latest) if indicator.references else ()
+            for indicator, latest in zip(indicators, latests, strict=True)
+        ],
+    )
+    # A node's fields in their order (_NODE_FIELDS, checked against the class at
+    # import), given by position: 28 keywords a node cost a third of its making.
+    # The repeat() columns are endless; the lists, each one a row, set the length.
+    return [IndicatorAssessment(*fields) for fields in zip(*columns, strict=False)]
 
 
 _STATUSES: Final = tuple(Status.from_code(code) for code in range(len(Status)))
+
+_NODE_FIELDS: Final = (
+    "indicator", "status", "as_of", "method", "deadline", "baseline", "latest", "target_value",
+    "change", "change_points", "relative_change", "significant", "slope", "trend", "projection",
+    "expected", "ratio", "progress", "thresholds", "reason", "components", "expected_latest",
+    "rate", "compound", "years", "expected_progress", "milestones", "comparisons",
+)  # fmt: skip
+if tuple(field.name for field in attrs.fields(IndicatorAssessment)) != _NODE_FIELDS:
+    raise ImportError("_nodes gives IndicatorAssessment's fields by position: update its order")
 
 
 def _counted(assessments: Iterable[IndicatorAssessment]) -> list[IndicatorAssessment]:
