@@ -357,7 +357,7 @@ def _load(path: str | Path, *, extra: Sequence[Path] = ()) -> FigureFiles:
             from .io._beside import merge_figures
 
             return merge_figures(programme, extra, origin=str(file))
-        return FigureFiles(programme, (), (), Merge(programme, (), ()))
+        return FigureFiles((), (), Merge(programme, (), ()))
     if suffix in {".toml", ".json"}:
         try:
             return load_with_figures(file, extra=extra)

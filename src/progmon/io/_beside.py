@@ -26,7 +26,15 @@ from progmon.errors import DuplicateError, FileFormatError, ProgmonWarning, Vali
 from ._csv import Figure, Merge, _shown, add_measurements, existing_figure
 from ._xlsx import read_figures
 
-__all__ = ["FIGURES_KEY", "FigureFiles", "figure_files", "merge_figures"]
+__all__ = [
+    "FIGURES_KEY",
+    "FigureFiles",
+    "choose",
+    "figure_files",
+    "merge_figures",
+    "read_all",
+    "warn_if_correcting_nothing",
+]
 
 #: The key of a programme file that names its figure files.
 FIGURES_KEY: Final = "figures"
@@ -39,9 +47,6 @@ class FigureFiles:
     """What the figure files of a programme added to it.
 
     Attributes:
-        written: The programme as its file writes it, without the figure files
-            (None where the file alone is no programme: a level whose
-            direction only its figures give).
         files: The files read, in order.
         figures: Every figure read from them, in order.
         merge: The programme with the figures, and what they added and replaced.
@@ -53,7 +58,6 @@ class FigureFiles:
         ['2019.csv', '2020.csv']
     """
 
-    written: Programme | None
     files: tuple[Path, ...]
     figures: tuple[Figure, ...]
     merge: Merge
@@ -149,20 +153,19 @@ def _fixed_part(pattern: str) -> tuple[str, ...]:
     return tuple(fixed)
 
 
-def merge_figures(programme: Programme, files: Iterable[Path], *, origin: str) -> FigureFiles:
-    """``programme`` with the figures of ``files``, conflicts refused unless corrected.
+_Place = tuple[str, str, Period]
+_Replaced = list[tuple[str, Measurement, Measurement]]
+
+
+def choose(figures: Iterable[Figure]) -> tuple[dict[_Place, Figure], _Replaced]:
+    """The figure for each place (indicator, region, period), a later correction replacing.
 
     Raises:
-        DuplicateError: a figure for an indicator and period that has one
-            already, in the programme file or an earlier row, and the row
-            does not say it corrects it; the message names both places.
-        ProgmonError: what reading a figure file raises, naming its file
-            and line (or sheet and row).
+        DuplicateError: a second figure for a place whose row is no correction,
+            naming both places.
     """
-    files = tuple(files)
-    figures = tuple(figure for path in files for figure in read_figures(path))
-    chosen: dict[tuple[str, str, Period], Figure] = {}
-    replaced: list[tuple[str, Measurement, Measurement]] = []
+    chosen: dict[_Place, Figure] = {}
+    replaced: _Replaced = []
     for figure in figures:
         key = (figure.indicator, figure.region, figure.measurement.period)
         earlier = chosen.get(key)
@@ -177,6 +180,49 @@ def merge_figures(programme: Programme, files: Iterable[Path], *, origin: str) -
                 )
             replaced.append((figure.indicator, earlier.measurement, figure.measurement))
         chosen[key] = figure
+    return chosen, replaced
+
+
+def warn_if_correcting_nothing(
+    figure: Figure, corrected: set[int], kept: Measurement | None
+) -> None:
+    """A warning where ``figure`` is a correction with nothing to correct.
+
+    ``corrected`` are the ids of the measurements that replaced an earlier
+    figure of the files, ``kept`` the figure the programme file holds there.
+    """
+    if figure.replaces and kept is None and id(figure.measurement) not in corrected:
+        warnings.warn(
+            ProgmonWarning(
+                f"{figure.origin}: is marked as a correction, but {figure.place} has no "
+                f"figure for {figure.measurement.period.label} to correct"
+            ),
+            stacklevel=3,
+        )
+
+
+def merge_figures(
+    programme: Programme,
+    files: Iterable[Path],
+    *,
+    origin: str,
+    figures: Sequence[Figure] | None = None,
+) -> FigureFiles:
+    """``programme`` with the figures of ``files``, conflicts refused unless corrected.
+
+    ``figures`` are the files' figures where the caller has read them already.
+
+    Raises:
+        DuplicateError: a figure for an indicator and period that has one
+            already, in the programme file or an earlier row, and the row
+            does not say it corrects it; the message names both places.
+        ProgmonError: what reading a figure file raises, naming its file
+            and line (or sheet and row).
+    """
+    files = tuple(files)
+    if figures is None:
+        figures = read_all(files)
+    chosen, replaced = choose(figures)
     corrected = {id(new) for _, _, new in replaced}
     for figure in chosen.values():
         old = _existing(programme, figure)
@@ -189,19 +235,17 @@ def merge_figures(programme: Programme, files: Iterable[Path], *, origin: str) -
                 element=figure.origin,
                 value=figure.measurement.period.label,
             )
-        if figure.replaces and old is None and id(figure.measurement) not in corrected:
-            warnings.warn(
-                ProgmonWarning(
-                    f"{figure.origin}: is marked as a correction, but {figure.place} has no "
-                    f"figure for {figure.measurement.period.label} to correct"
-                ),
-                stacklevel=2,
-            )
+        warn_if_correcting_nothing(figure, corrected, old)
     merge = add_measurements(programme, tuple(chosen.values()), replace=True)
     replaced += merge.replaced
     renewed = {id(new) for _, _, new in replaced}
     added = tuple(figure for figure in chosen.values() if id(figure.measurement) not in renewed)
-    return FigureFiles(programme, files, figures, Merge(merge.programme, added, tuple(replaced)))
+    return FigureFiles(files, tuple(figures), Merge(merge.programme, added, tuple(replaced)))
+
+
+def read_all(files: Iterable[Path]) -> tuple[Figure, ...]:
+    """The figures of ``files``, in order."""
+    return tuple(figure for path in files for figure in read_figures(path))
 
 
 def _existing(programme: Programme, figure: Figure) -> Measurement | None:

@@ -6,21 +6,28 @@ import copy
 import json
 import os
 import tomllib
-import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any, Final, Literal
 
-import attrs
 import tomli_w
 
 from progmon._indicator import Measurement
 from progmon._period import Period
 from progmon._programme import Programme
 from progmon._write import as_path, write_text
-from progmon.errors import FileFormatError, ProgmonError, ProgmonWarning, ValidationError
+from progmon.errors import FileFormatError, ProgmonError, ValidationError
 
-from ._beside import FIGURES_KEY, FigureFiles, figure_files, merge_figures, patterns_of
+from ._beside import (
+    FIGURES_KEY,
+    FigureFiles,
+    choose,
+    figure_files,
+    merge_figures,
+    patterns_of,
+    read_all,
+    warn_if_correcting_nothing,
+)
 from ._converter import parse_period, structure_programme, unstructure_programme
 from ._csv import Figure, Merge
 from ._text import (
@@ -31,7 +38,6 @@ from ._text import (
     too_long_a_number,
     without_bom,
 )
-from ._xlsx import read_figures
 
 __all__ = ["dump", "dumps", "load", "load_with_figures", "loads"]
 
@@ -109,78 +115,77 @@ def load_with_figures(
     patterns = _figure_patterns(data, origin)
     files = figure_files(patterns, where.parent, origin) if patterns else ()
     files = (*files, *(as_path(file, element="figures file") for file in extra))
-    try:
-        written: Programme | None = _structure(data, origin)
-    except ProgmonError:
-        written = None
-    if written is None or files:
-        joined = _with_figures_of(data, files, origin)
+    figures = _figures_of(files, data, origin)
+    if figures:
+        joined = _with_figures_of(data, files, figures, origin)
         if joined is not None:
-            return attrs.evolve(joined, written=written)
-    if written is None:
-        _structure(data, origin)  # the programme file's own error, with its key path
-    assert written is not None  # noqa: S101  # _structure raised otherwise
-    return merge_figures(written, files, origin=origin)
+            return joined
+    # Not the simple case: the figures are added to the programme as its file has it.
+    return merge_figures(_structure(data, origin), files, origin=origin, figures=figures)
+
+
+def _figures_of(files: Sequence[Path], data: Any, origin: str) -> tuple[Figure, ...]:
+    """The figures of ``files``; the programme file read first where a unit needs it.
+
+    Reading the programme file defines the populations (its own, its BBV
+    indicators') that a figure's unit may be per, even where the file alone is
+    no programme (a level whose direction only its figures give). Where the
+    figures still do not read, the programme file's own error comes first.
+    """
+    try:
+        return read_all(files)
+    except ProgmonError:
+        pass
+    try:
+        _structure(data, origin)
+    except ProgmonError as error:
+        programme_error: ProgmonError | None = error
+    else:
+        programme_error = None
+    try:
+        return read_all(files)
+    except ProgmonError:
+        if programme_error is not None:
+            raise programme_error from None
+        raise
 
 
 class _NotSimple(Exception):
     """The figures of the files are not simply more figures of the programme file's indicators."""
 
 
-def _with_figures_of(data: Any, files: Sequence[Path], origin: str) -> FigureFiles | None:
+def _with_figures_of(
+    data: Any, files: Sequence[Path], figures: Sequence[Figure], origin: str
+) -> FigureFiles | None:
     """The programme with the files' figures made part of its indicators, or None.
 
     None where that is not the simple case (a figure for a period the
     programme file has, for an indicator it lacks, for a reference region, a
-    correction; a file or a figure that does not read): then the figures are
-    added to the programme as it stands, by :func:`merge_figures`, whose
-    errors name the file and line of the figure.
+    second figure without correction; a figure the indicator refuses): then
+    the figures are added to the programme as it stands, by
+    :func:`merge_figures`, whose errors name the file and line of the figure.
     """
     try:
-        figures = tuple(figure for path in files for figure in read_figures(path))
-        chosen, replaced = _chosen(figures)
+        chosen, replaced = choose(figures)
+        if any(region for _, region, _ in chosen):
+            return None  # merge_figures adds them to their references
         table = copy.deepcopy(data)
         _inject(table, chosen)
         programme = _structure(table, origin)
     except (_NotSimple, ProgmonError, TypeError, ValueError):
         return None
-    renewed = {(indicator, new.period) for indicator, _, new in replaced}
-    for key, figure in chosen.items():
-        if figure.replaces and key not in renewed:
-            warnings.warn(
-                ProgmonWarning(
-                    f"{figure.origin}: is marked as a correction, but indicator "
-                    f"{figure.indicator!r} has no figure for "
-                    f"{figure.measurement.period.label} to correct"
-                ),
-                stacklevel=3,
-            )
-    added = tuple(figure for key, figure in chosen.items() if key not in renewed)
-    merge = Merge(programme, added, tuple(replaced))
-    return FigureFiles(None, tuple(files), figures, merge)
+    corrected = {id(new) for _, _, new in replaced}
+    for figure in chosen.values():
+        # No figure of the programme file is corrected here: _inject refused those.
+        warn_if_correcting_nothing(figure, corrected, None)
+    added = tuple(figure for figure in chosen.values() if id(figure.measurement) not in corrected)
+    return FigureFiles(tuple(files), tuple(figures), Merge(programme, added, tuple(replaced)))
 
 
-def _chosen(
-    figures: Sequence[Figure],
-) -> tuple[dict[tuple[str, Period], Figure], list[tuple[str, Measurement, Measurement]]]:
-    """The figure for each place, a later correction replacing an earlier figure."""
-    chosen: dict[tuple[str, Period], Figure] = {}
-    replaced: list[tuple[str, Measurement, Measurement]] = []
-    for figure in figures:
-        key = (figure.indicator, figure.measurement.period)
-        earlier = chosen.get(key)
-        if getattr(figure, "region", "") or (earlier is not None and not figure.replaces):
-            raise _NotSimple  # merge_figures names both places, or adds the reference
-        if earlier is not None:
-            replaced.append((figure.indicator, earlier.measurement, figure.measurement))
-        chosen[key] = figure
-    return chosen, replaced
-
-
-def _inject(table: Any, chosen: dict[tuple[str, Period], Figure]) -> None:
+def _inject(table: Any, chosen: dict[tuple[str, str, Period], Figure]) -> None:
     """Put each figure among its indicator's measurements in the parsed file."""
     found = _indicator_tables(table)
-    for (indicator, period), figure in chosen.items():
+    for (indicator, _, period), figure in chosen.items():
         tables = found.get(indicator, [])
         if len(tables) != 1:
             raise _NotSimple
