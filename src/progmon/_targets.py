@@ -323,7 +323,31 @@ class Level(Target):
 
 
 @attrs.frozen
-class AtLeast(Target):
+class _Norm(Target):
+    """What the two norms share: a value in the indicator's unit that is itself required.
+
+    It has no tag, so it is no target kind of its own.
+    """
+
+    value_field: ClassVar[str | None] = "value"
+    amount_style: ClassVar[AmountStyle] = "quantity"
+    kind: ClassVar[Kind] = Kind.NORM
+
+    value: pint.Quantity[Any] | float = attrs.field(converter=plain_value, validator=_check_value)
+    by: int | None = _by()
+
+    def in_unit(self, unit: Any, *, element: str) -> Self:
+        """The norm as a quantity in ``unit``, within the unit's range."""
+        value = _quantity_in(self.value, unit, element=element, what="a norm must")
+        return attrs.evolve(self, value=value)
+
+    def required(self, baseline: float) -> float:
+        """The norm itself."""
+        return _magnitude(self.value)
+
+
+@attrs.frozen
+class AtLeast(_Norm):
     """A norm: stay at or above ``value`` ("minimaal 7,5").
 
     Higher is better. A norm that holds is ACHIEVED, whatever the trend;
@@ -336,22 +360,7 @@ class AtLeast(Target):
     """
 
     tag: ClassVar[str] = "at_least"
-    value_field: ClassVar[str | None] = "value"
-    amount_style: ClassVar[AmountStyle] = "quantity"
-    kind: ClassVar[Kind] = Kind.NORM
     words: ClassVar[Mapping[str, str]] = {"nl": "minimaal {value}", "en": "at least {value}"}
-
-    value: pint.Quantity[Any] | float = attrs.field(converter=plain_value, validator=_check_value)
-    by: int | None = _by()
-
-    def in_unit(self, unit: Any, *, element: str) -> Self:
-        """The norm as a quantity in ``unit``, within the unit's range."""
-        value = _quantity_in(self.value, unit, element=element, what="a norm must")
-        return attrs.evolve(self, value=value)
-
-    def required(self, baseline: float) -> float:
-        """The norm itself."""
-        return _magnitude(self.value)
 
     def fixed_direction(self) -> Direction | None:
         """INCREASE: more is better."""
@@ -359,7 +368,7 @@ class AtLeast(Target):
 
 
 @attrs.frozen
-class AtMost(Target):
+class AtMost(_Norm):
     """A norm: stay at or below ``value`` ("maximaal 25 %").
 
     Lower is better; otherwise as :class:`AtLeast`.
@@ -370,22 +379,7 @@ class AtMost(Target):
     """
 
     tag: ClassVar[str] = "at_most"
-    value_field: ClassVar[str | None] = "value"
-    amount_style: ClassVar[AmountStyle] = "quantity"
-    kind: ClassVar[Kind] = Kind.NORM
     words: ClassVar[Mapping[str, str]] = {"nl": "maximaal {value}", "en": "at most {value}"}
-
-    value: pint.Quantity[Any] | float = attrs.field(converter=plain_value, validator=_check_value)
-    by: int | None = _by()
-
-    def in_unit(self, unit: Any, *, element: str) -> Self:
-        """The norm as a quantity in ``unit``, within the unit's range."""
-        value = _quantity_in(self.value, unit, element=element, what="a norm must")
-        return attrs.evolve(self, value=value)
-
-    def required(self, baseline: float) -> float:
-        """The norm itself."""
-        return _magnitude(self.value)
 
     def fixed_direction(self) -> Direction | None:
         """DECREASE: less is better."""
