@@ -168,14 +168,18 @@ def check_depth(data: Any, origin: str) -> None:
         progmon.errors.FileFormatError: p.toml: is nested too deeply: ...
     """
     # Level by level, tables and lists only: a programme's figures are most of
-    # its values, and never hold anything.
-    level = [data] if isinstance(data, dict | list) else []
+    # its values, and never hold anything. type() against a tuple, not
+    # isinstance with a union: a quarter of the time, for every value of the file.
+    containers = (dict, list)
+    level = [data] if type(data) in containers else []
     depth = 1
     while level:
         if depth > MAX_DEPTH:
             raise too_deep(origin)
         below: list[Any] = []
+        keep = below.append
         for value in level:
-            children = value.values() if isinstance(value, dict) else value
-            below.extend(child for child in children if isinstance(child, dict | list))
+            for child in value.values() if type(value) is dict else value:
+                if type(child) in containers:
+                    keep(child)
         level, depth = below, depth + 1
