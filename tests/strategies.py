@@ -1206,3 +1206,45 @@ def comparison_indicator(
         measurements=[m(own, own_margin)],
         references=[_pm.Reference("Nederland", [m(other, other_margin)], kind="country")],
     )
+
+
+# ---------------------------------------------------------------------------
+# Figure tables as a file gives them, good and bad (the loader's fast path)
+# ---------------------------------------------------------------------------
+
+_file_numbers = st.one_of(
+    st.integers(-5, 1000),
+    st.floats(-10.0, 1e4, allow_nan=False),
+    st.sampled_from([0.0, -0.0, 10.0, 100.0, 100.5, 1e308, 2**53, 2**53 + 1, 2**60, 10**400]),
+    st.sampled_from([float("nan"), float("inf"), -float("inf"), True, False, "5", "5 %"]),
+)
+
+#: One figure's table in a programme file: mostly plain, sometimes anything the model refuses.
+figure_tables = st.fixed_dictionaries(
+    {
+        "period": st.one_of(
+            st.integers(1790, 2210),
+            st.integers(2015, 2020),  # so that years come twice
+            st.sampled_from(["2019", "2019-12", True, 0, 99999, 2019.0]),
+        )
+    },
+    optional={
+        "value": st.none() | _file_numbers,
+        "margin": st.none() | _file_numbers,
+        "sample_size": st.one_of(
+            st.none(), st.integers(-1, 5000), st.sampled_from([True, 1.5, 10**400])
+        ),
+        "note": st.one_of(st.text(max_size=6), st.sampled_from(["\x1b[2J", "\ud800", 3])),
+        "provisional": st.one_of(st.booleans(), st.sampled_from([0, 1, "ja"])),
+        "source": st.sampled_from(["CBS", {"title": "Politie"}]),
+        "extra": st.just(1),
+    },
+)
+
+#: Units of the file's indicators, one of them unknown.
+file_units = st.sampled_from(["report", "percent", "mark", "EUR", "dimensionless", "degC", "nope"])
+
+#: An indicator's ``baseline`` key in a file (None: not given).
+file_baselines = st.one_of(
+    st.none(), st.integers(2014, 2021), st.sampled_from(["2019-12", "2018", 1700])
+)

@@ -16,7 +16,7 @@ import functools
 import itertools
 import math
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from typing import Any, Final
 
@@ -29,6 +29,8 @@ from . import units
 from ._period import Period, to_optional_period, to_period
 from ._targets import Direction, Kind, Target
 from ._validators import (
+    FIRST_YEAR,
+    LAST_YEAR,
     YEARS,
     as_tuple,
     check_bool,
@@ -51,9 +53,10 @@ __all__ = [
     "Indicator",
     "IndicatorKind",
     "Measurement",
+    "PlainFigures",
     "Reference",
     "Source",
-    "plain_measurement",
+    "plain_figures",
 ]
 
 
@@ -203,78 +206,192 @@ class Measurement:
 
 
 _PLAIN_KEYS: Final = frozenset({"period", "value", "margin", "sample_size", "note", "provisional"})
-_REFUSED: Final = object()  # what _plain_figure returns for a figure Measurement must check
+_USUAL_KEYS: Final = frozenset({"period", "value"})
+_EXACT: Final = 2**53  # every whole number up to it is a float exactly
+_NUMBERS: Final = frozenset({int, float})
+_SIZES: Final = frozenset({int})
 
 
-def plain_measurement(
-    fields: Mapping[str, Any], unit: Any = None, bounds: tuple[float, float] | None = None
-) -> Measurement | None:
-    """The :class:`Measurement` that ``Measurement(**fields)`` makes, made fast; or None.
+class PlainFigures:
+    """A file's series of plain figures: checked as a whole, made into measurements when read.
 
-    For the common case of a file: a year, plain finite numbers, a plain
-    note. Everything else (a period text, a source, a quantity, any value
-    that ``Measurement`` would refuse or convert) gives None, and the caller
-    makes the measurement the ordinary way, with its checks and its errors:
-    this path never refuses anything itself. Given the indicator's ``unit``,
-    value and margin are quantities in it, as the indicator stores them; a
-    value outside ``bounds`` (:func:`units.valid_range` of ``unit``, worked
-    out once for the series) gives None too.
+    The common case of a file is a list of tables of a year and plain finite
+    numbers, with perhaps a margin, a sample size, a plain note or a
+    provisional flag. :func:`plain_figures` checks such a list a field at a
+    time (not a figure at a time) and gives this; an :class:`Indicator`
+    given it as its ``measurements`` settles its baseline and direction from
+    it and makes the :class:`Measurement` values only when they are first
+    read (the assessment reads the figures as arrays, and needs none).
+    ``years`` and ``values`` are the figures' years and values (None:
+    missing), in the order of ``items``.
+    """
+
+    __slots__ = ("items", "unit", "values", "years")
+
+    def __init__(
+        self, items: list[dict[str, Any]], unit: Any, years: list[int], values: list[Any]
+    ) -> None:
+        self.items = items
+        self.unit = unit
+        self.years = years
+        self.values = values
+
+    def made(self) -> tuple[Measurement, ...]:
+        """The measurements, in the order of the file."""
+        unit = self.unit
+        return tuple([_made(fields, unit) for fields in self.items])
+
+    def in_order(self) -> PlainFigures | None:
+        """These figures sorted by year; None where two share a year (the checks then name it)."""
+        years = self.years
+        if all(map(int.__lt__, years, years[1:])):
+            return self
+        order = sorted(range(len(years)), key=years.__getitem__)
+        ordered = [years[i] for i in order]
+        if not all(map(int.__lt__, ordered, ordered[1:])):
+            return None
+        items, values = self.items, self.values
+        return PlainFigures(
+            [items[i] for i in order], self.unit, ordered, [values[i] for i in order]
+        )
+
+
+def plain_figures(
+    items: object, unit: Any = None, bounds: tuple[float, float] | None = None
+) -> PlainFigures | None:
+    """``items``, tables of figures as a file gives them, if every one is plain; else None.
+
+    A figure is plain when it has a year and plain finite numbers, a plain
+    (ASCII, printable) note and a ``True``/``False`` provisional flag; its
+    value lies in ``bounds`` (:func:`units.valid_range` of ``unit``, worked
+    out once for the series). Anything else (a period text, a source, a
+    quantity, any value that :class:`Measurement` would refuse or convert)
+    gives None, and the caller makes the measurements the ordinary way, with
+    their checks and their errors: this path never refuses anything itself.
+    The checks go a field at a time over the whole list, in C where Python
+    has it. Given ``unit``, the measurements made hold their value and margin
+    as quantities in it, as an indicator stores them.
 
     Example:
-        >>> plain_measurement({"period": 2019, "value": 731}) == Measurement(2019, 731)
+        >>> figures = plain_figures([{"period": 2019, "value": 731}])
+        >>> figures.made() == (Measurement(2019, 731),)
         True
-        >>> plain_measurement({"period": 2019, "value": -1}, units.to_unit("crime"), (0, 1)) is None
+        >>> plain_figures([{"period": 2019, "value": -1}], units.to_unit("crime"), (0, 1)) is None
+        True
+        >>> plain_figures([{"period": "2019-Q1", "value": 1}]) is None
         True
     """
-    if not _PLAIN_KEYS.issuperset(fields):
+    if type(items) is not list or not items or {*map(type, items)} != {dict}:
         return None
-    period = fields.get("period")
-    note = fields.get("note", "")
-    provisional = fields.get("provisional", False)
-    size = fields.get("sample_size")
-    if (
-        type(period) is not int
-        or type(note) is not str
-        or not (note.isascii() and note.isprintable())
-        or type(provisional) is not bool
-        or (size is not None and (type(size) is not int or not 1 <= size <= sys.float_info.max))
+    keys = set().union(*items)
+    if not _PLAIN_KEYS.issuperset(keys):
+        return None
+    years = [fields.get("period") for fields in items]
+    if {*map(type, years)} != {int} or not (min(years) >= FIRST_YEAR and max(years) <= LAST_YEAR):
+        return None
+    values = [fields.get("value") for fields in items]
+    if not _plain_numbers(values, None if unit is None else bounds, at_least_zero=False):
+        return None
+    if keys - _USUAL_KEYS and not _plain_extras(items, keys):
+        return None
+    return PlainFigures(items, unit, years, values)
+
+
+def _plain_extras(items: list[dict[str, Any]], keys: set[str]) -> bool:
+    """Whether the rarer fields of ``items`` are plain; looked at only where a figure has them."""
+    if "margin" in keys and not _plain_numbers(
+        [fields.get("margin") for fields in items], None, at_least_zero=True
     ):
-        return None
-    value = _plain_figure(fields.get("value"), unit, bounds)
-    margin = _plain_figure(fields.get("margin"), unit, None)
-    if value is _REFUSED or margin is _REFUSED:
-        return None
-    if margin is not None and (margin if unit is None else margin.magnitude) < 0:
-        return None
-    try:
-        when = to_period(period)
-    except ValidationError:
-        return None
+        return False
+    if "sample_size" in keys:
+        sizes = [size for fields in items if (size := fields.get("sample_size")) is not None]
+        if sizes and (
+            not _SIZES.issuperset(map(type, sizes))
+            or min(sizes) < 1
+            or max(sizes) > sys.float_info.max
+        ):
+            return False
+    if "note" in keys:
+        notes = [fields.get("note", "") for fields in items]
+        if {*map(type, notes)} != {str}:
+            return False
+        joined = "".join(notes)  # printable and ASCII as a whole where every note is
+        if not (joined.isascii() and joined.isprintable()):
+            return False
+    return "provisional" not in keys or {
+        type(fields.get("provisional", False)) for fields in items
+    } == {bool}
+
+
+def _plain_numbers(
+    numbers: list[Any], bounds: tuple[float, float] | None, *, at_least_zero: bool
+) -> bool:
+    """Whether ``numbers`` (None: no figure) are each finite, stored as floats, in ``bounds``."""
+    present = [number for number in numbers if number is not None]
+    if not present:
+        return True
+    kinds = {*map(type, present)}
+    if not _NUMBERS.issuperset(kinds):
+        return False  # a bool, a text, a table
+    # Large numbers are plain where they are floats already; a whole number
+    # beyond a float's precision is kept exact the ordinary way.
+    if (
+        (min(present) < -_EXACT or max(present) > _EXACT)
+        and int in kinds
+        and any(abs(number) > _EXACT for number in present if type(number) is int)
+    ):
+        return False
+    if float in kinds and not all(map(math.isfinite, present)):
+        return False
+    if at_least_zero and min(present) < 0:
+        return False
+    return bounds is None or (bounds[0] <= min(present) and max(present) <= bounds[1])
+
+
+def _made(fields: Mapping[str, Any], unit: Any) -> Measurement:
+    """The measurement of plain ``fields`` (:func:`plain_figures` checked them)."""
+    value = fields.get("value")
+    margin = fields.get("margin")
+    if value is not None:
+        value = float(value)
+        if unit is not None:
+            value = units._quantity(value, unit)  # noqa: SLF001  # the registry's own fast path
+    if margin is not None:
+        margin = float(margin)
+        if unit is not None:
+            margin = units._quantity(margin, unit)  # noqa: SLF001
+    # Checked already, as a series: made without validating each figure again.
+    return _unchecked(
+        to_period(fields["period"]),
+        value,
+        margin,
+        fields.get("sample_size"),
+        None,
+        fields.get("note", ""),
+        fields.get("provisional", False),
+    )
+
+
+def _unchecked(  # noqa: PLR0917  # a Measurement's fields, in their order
+    period: Period,
+    value: Any,
+    margin: Any,
+    sample_size: int | None,
+    source: Source | None,
+    note: str,
+    provisional: bool,
+) -> Measurement:
+    """The :class:`Measurement` of fields known to be valid, made without checking them again."""
     made: Measurement = object.__new__(Measurement)
     put = object.__setattr__
-    put(made, "period", when)
+    put(made, "period", period)
     put(made, "value", value)
     put(made, "margin", margin)
-    put(made, "sample_size", size)
-    put(made, "source", None)
+    put(made, "sample_size", sample_size)
+    put(made, "source", source)
     put(made, "note", note)
     put(made, "provisional", provisional)
     return made
-
-
-def _plain_figure(value: object, unit: Any, bounds: tuple[float, float] | None) -> Any:
-    """``value`` as Measurement stores it (in ``unit``, where given); _REFUSED if not plain."""
-    if value is None:
-        return None
-    if type(value) is int:
-        value = stored_number(value)
-    if type(value) is not float or not math.isfinite(value):
-        return _REFUSED  # a whole number beyond a float, a bool, a text, NaN, infinity
-    if unit is None:
-        return value
-    if bounds is not None and not bounds[0] <= value <= bounds[1]:
-        return _REFUSED
-    return units._quantity(value, unit)  # noqa: SLF001  # the registry's own fast path
 
 
 def _in_unit(
@@ -292,15 +409,8 @@ def _in_unit(
         return measurement  # in the unit already (an indicator rebuilt by evolve)
     # The measurement was validated when it was made, and a figure in another unit is
     # the same figure: a copy with the two fields set, without validating it again.
-    result: Measurement = object.__new__(Measurement)
-    for field in _MEASUREMENT_FIELDS:
-        object.__setattr__(result, field, getattr(measurement, field))
-    object.__setattr__(result, "value", value)
-    object.__setattr__(result, "margin", margin)
-    return result
-
-
-_MEASUREMENT_FIELDS: Final = tuple(f.name for f in attrs.fields(Measurement))
+    m = measurement
+    return _unchecked(m.period, value, margin, m.sample_size, m.source, m.note, m.provisional)
 
 
 def _quantity_in(value: Any, unit: Any, measurement: Measurement, field: str, element: str) -> Any:
@@ -528,23 +638,31 @@ class Series:
     @classmethod
     def of(cls, indicator: Indicator) -> Series:
         """The arrays of ``indicator``'s measurements."""
-        figures = indicator.measurements
         nan = math.nan
-        periods = [m.period for m in figures]
-        block = np.array(
-            [
-                [p.midpoint for p in periods],
+        pending = indicator._pending  # noqa: SLF001  # plain figures not made yet: read as they are
+        if pending is not None:
+            periods = list(map(to_period, pending.years))
+            rows = [
+                [nan if (x := f.get(key)) is None else float(x) for f in pending.items]
+                for key in ("value", "margin", "sample_size")
+            ]
+        else:
+            figures = indicator.measurements
+            periods = [m.period for m in figures]
+            rows = [
                 [nan if m.value is None else m.value.magnitude for m in figures],
                 [nan if m.margin is None else m.margin.magnitude for m in figures],
                 [nan if m.sample_size is None else m.sample_size for m in figures],
-            ],
-            dtype=np.float64,
-        ).reshape(4, len(figures))
+            ]
+        block = np.array([[p.midpoint for p in periods], *rows], dtype=np.float64).reshape(
+            4, len(periods)
+        )
         block.flags.writeable = False
         return cls(
             starts=tuple(p.start.toordinal() for p in periods),
             block=block,
-            measured=tuple(i for i, m in enumerate(figures) if m.value is not None),
+            # A stored value is never NaN: NaN marks a missing figure.
+            measured=tuple(np.flatnonzero(~np.isnan(block[1])).tolist()),
             baseline=next((i for i, p in enumerate(periods) if p == indicator.baseline), -1),
             share_scale=_or_nan(units.share_scale(indicator.unit)),
             limit=_natural_limit(indicator),
@@ -586,6 +704,14 @@ def _to_unit_or_keep(value: Any) -> Any:
         return units.to_unit(value)
     except UnitError as e:
         return _BadUnit(e)
+
+
+def _check_measurements(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if type(value) is not PlainFigures:  # checked as a whole already
+        _tuple_of_measurements(instance, attribute, value)
+
+
+_tuple_of_measurements: Final = tuple_of(Measurement, "Measurement values")
 
 
 def check_is_indicator(value: object, *, element: str) -> None:
@@ -637,7 +763,7 @@ class Indicator:
     name: str = attrs.field(validator=check_title)
     unit: Any = attrs.field(converter=_to_unit_or_keep)
     measurements: tuple[Measurement, ...] = attrs.field(
-        default=(), converter=as_tuple, validator=tuple_of(Measurement, "Measurement values")
+        default=(), converter=as_tuple, validator=_check_measurements
     )
     target: Target | None = None
     direction: Direction | None = None
@@ -660,13 +786,7 @@ class Indicator:
             raise UnitError(f"unit {refused.message}", element=element, value=refused.value)
         self._check_types(element)
         bounds = units.valid_range(self.unit)
-        measurements = tuple(
-            sorted(
-                (_in_unit(m, self.unit, bounds, element) for m in self.measurements),
-                key=_period_order,
-            )
-        )
-        _check_periods_apart(measurements, element=element)
+        measurements, baseline, base_value = self._settle_figures(bounds, element)
         target = (
             None
             if self.target is None
@@ -678,14 +798,6 @@ class Indicator:
                 key=lambda m: m.by or 0,
             )
         )
-        baseline = self.baseline
-        measured = [m for m in measurements if m.value is not None]
-        if baseline is None and measured:
-            baseline = measured[0].period
-        elif baseline is not None and measurements and baseline not in {m.period for m in measured}:
-            raise ValidationError("baseline has no figure", element=element, value=baseline.label)
-        base = next((m.value for m in measured if m.period == baseline), None)
-        base_value = None if base is None else base.magnitude
         direction = _direction(self.direction, target, milestones, base_value, element=element)
         for component in self.components:
             units.check_compatible(
@@ -701,11 +813,58 @@ class Indicator:
                 )
             references = _references_in_unit(self.references, self.unit, bounds, element)
             object.__setattr__(self, "references", references)
-        object.__setattr__(self, "measurements", measurements)
+        if type(measurements) is PlainFigures:
+            # Made when first read (__getattr__): the assessment needs arrays only.
+            object.__setattr__(self, "_pending", measurements)
+            object.__delattr__(self, "measurements")
+        else:
+            object.__setattr__(self, "measurements", measurements)
         object.__setattr__(self, "target", target)
         object.__setattr__(self, "milestones", milestones)
         object.__setattr__(self, "baseline", baseline)
         object.__setattr__(self, "direction", direction)
+
+    def _settle_figures(
+        self, bounds: tuple[float, float] | None, element: str
+    ) -> tuple[tuple[Measurement, ...] | PlainFigures, Period | None, float | None]:
+        """The figures as stored (sorted, in the unit), the baseline, and its figure."""
+        given = self.measurements
+        pending: object = given  # a PlainFigures, from a file
+        if isinstance(pending, PlainFigures):
+            plain = pending.in_order() if pending.unit == self.unit else None
+            if plain is not None:
+                return plain, *_plain_baseline(plain, self.baseline, element)
+            given = pending.made()  # two figures for a year, or another unit: the checks say
+        measurements = tuple(
+            sorted((_in_unit(m, self.unit, bounds, element) for m in given), key=_period_order)
+        )
+        _check_periods_apart(measurements, element=element)
+        measured = [m for m in measurements if m.value is not None]
+        periods = {m.period for m in measured}
+        baseline = _checked_baseline(
+            self.baseline,
+            measured[0].period if measured else None,
+            periods.__contains__,
+            any_figures=bool(measurements),
+            element=element,
+        )
+        base = next((m.value for m in measured if m.period == baseline), None)
+        return measurements, baseline, None if base is None else base.magnitude
+
+    def __getattr__(self, name: str) -> Any:
+        # Only the measurements of plain figures from a file are made late (_settle_figures).
+        if name == "measurements":
+            pending = self._pending
+            if pending is not None:
+                measurements = pending.made()
+                object.__setattr__(self, "measurements", measurements)
+                return measurements
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+
+    @functools.cached_property
+    def _pending(self) -> PlainFigures | None:
+        # Set by __attrs_post_init__ for figures made when first read; else none.
+        return None
 
     def _check_types(self, element: str) -> None:
         # components are checked here, not by a field validator: the class
@@ -941,6 +1100,47 @@ class Indicator:
             )
         fields["unit"] = unit
         return cls(measurements=tuple(totals), components=parts, **fields)
+
+
+def _checked_baseline(
+    given: Period | None,
+    first: Period | None,
+    has_figure: Callable[[Period], bool],
+    *,
+    any_figures: bool,
+    element: str,
+) -> Period | None:
+    """The baseline: the ``first`` period with a figure, or ``given``, which must have one.
+
+    A baseline given before any figure is recorded is kept; once there are
+    figures (a missing one too), it must be the period of one with a value.
+    """
+    if given is None:
+        return first
+    if any_figures and not has_figure(given):
+        raise ValidationError("baseline has no figure", element=element, value=given.label)
+    return given
+
+
+def _plain_baseline(
+    figures: PlainFigures, given: Period | None, element: str
+) -> tuple[Period | None, float | None]:
+    """The baseline of plain ``figures`` (sorted by year) and its figure, as for measurements."""
+    values, years = figures.values, figures.years
+    if given is None:
+        first = next((i for i, value in enumerate(values) if value is not None), None)
+        if first is None:
+            return None, None
+        return to_period(years[first]), float(values[first])
+
+    def has_figure(period: Period) -> bool:
+        year = period.start.year
+        return year in years and values[years.index(year)] is not None and period == to_period(year)
+
+    # A file's list of plain figures is never empty.
+    baseline = _checked_baseline(given, None, has_figure, any_figures=True, element=element)
+    assert baseline is not None  # noqa: S101  # given, and checked
+    return baseline, float(values[years.index(baseline.start.year)])
 
 
 def _inherit_bbv(indicator: Indicator, element: str) -> None:

@@ -61,9 +61,10 @@ from progmon._indicator import (
     Indicator,
     IndicatorKind,
     Measurement,
+    PlainFigures,
     Reference,
     Source,
-    plain_measurement,
+    plain_figures,
 )
 from progmon._period import Period, PeriodKind
 from progmon._programme import Action, Ambition, Goal, Programme, Resource, Section
@@ -717,9 +718,19 @@ def _structure_indicator(value: object, _: object) -> Indicator:
         with contextlib.suppress(ProgmonError):  # refused below, by the unit's own hook
             unit = units.to_unit(given)
             bounds = units.valid_range(unit)
+    fast_table = None
+    if unit is not None and isinstance(value, Mapping):
+        plain = plain_figures(value.get("measurements"), unit, bounds)
+        if plain is not None:
+            # Checked as a whole, and made into measurements only when read.
+            fast_table = {**value, "measurements": plain}
     token = _UNIT.set((unit, bounds))
     try:
         # Through a name bound below: an indicator holds indicators (components).
+        if fast_table is not None:
+            with contextlib.suppress(Exception):  # an error: told by the table as written
+                fast: Indicator = _INDICATOR_FROM_TABLE(fast_table, Indicator)
+                return fast
         indicator: Indicator = _INDICATOR_FROM_TABLE(value, Indicator)
     finally:
         _UNIT.reset(token)
@@ -733,24 +744,22 @@ def _structure_measurement(value: object, _: object) -> Measurement:
     # comes made already (load_with_figures puts it among its indicator's).
     if isinstance(value, Measurement):
         return value
-    if type(value) is dict:
-        made = plain_measurement(value, *_UNIT.get())
-        if made is not None:
-            return made
+    plain = plain_figures([value], *_UNIT.get())
+    if plain is not None:
+        return plain.made()[0]
     measurement: Measurement = _MEASUREMENT_FROM_TABLE(value, Measurement)
     return measurement
 
 
-def _structure_measurements(value: object, type_: object) -> tuple[Measurement, ...]:
-    # A whole series of plain figures in one loop; at the first other figure, the
-    # list goes the ordinary way, item by item, which names the index of each error.
-    if type(value) is list:
-        unit, bounds = _UNIT.get()
-        made = [
-            plain_measurement(item, unit, bounds) if type(item) is dict else None for item in value
-        ]
-        if None not in made:
-            return tuple(made)  # type: ignore[arg-type]  # no None in it
+def _structure_measurements(value: object, type_: object) -> Any:
+    # A whole series of plain figures checked as one; any other list goes the
+    # ordinary way, item by item, which names the index of each error. An
+    # indicator's own plain figures come checked already (_structure_indicator).
+    if type(value) is PlainFigures:
+        return value
+    plain = plain_figures(value, *_UNIT.get())
+    if plain is not None:
+        return plain.made()
     return _MEASUREMENTS(value, type_)
 
 
