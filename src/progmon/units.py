@@ -133,9 +133,10 @@ class UnitNames(NamedTuple):
     """A unit of progmon's and its names: the one table the parser, the review and the docs read.
 
     ``kind`` says what the unit counts: ``"event"`` (reports, crimes, ...),
-    ``"person"``, ``"population"`` (what a rate is per: inhabitants,
-    households, dwellings, pupils, or a programme's own), ``"scaled"`` (100,
-    1,000, 10,000 or 100,000 of a population), ``"share"``, ``"count"``,
+    ``"person"``, ``"object"`` (jobs, business establishments),
+    ``"population"`` (what a rate is per: inhabitants, households,
+    dwellings, pupils, or a programme's own), ``"scaled"`` (100, 1,000,
+    10,000 or 100,000 of a population), ``"share"``, ``"count"``,
     ``"mark"``, ``"money"`` or ``"staff"``. ``also`` are further spellings the
     parser accepts (any case), ``description`` what the unit is for.
 
@@ -342,6 +343,28 @@ _TABLE: Final[tuple[UnitNames, ...]] = (
         definition="[pupil]",
     ),
     UnitNames(
+        "job",
+        "baan",
+        "banen",
+        "job",
+        "jobs",
+        "object",
+        "jobs (full-time, part-time, agency work)",
+        ("arbeidsplaats", "arbeidsplaatsen"),
+        "[job]",
+    ),
+    UnitNames(
+        "establishment",
+        "vestiging",
+        "vestigingen",
+        "business establishment",
+        "business establishments",
+        "object",
+        "establishments of businesses (a shop, an office, a plant)",
+        ("bedrijfsvestiging", "bedrijfsvestigingen", "establishments"),
+        "[establishment]",
+    ),
+    UnitNames(
         "mark",
         "rapportcijfer",
         "rapportcijfers",
@@ -463,7 +486,7 @@ def _add_names(row: UnitNames) -> None:
         _ALIASES.setdefault(_fold(spelling), row.unit)
     for spelling in row.also:
         _ALIASES.setdefault(_fold(spelling), row.unit)
-    if row.kind in {"event", "person", "population", "scaled", "staff"}:
+    if row.kind in {"event", "person", "object", "population", "scaled", "staff"}:
         _NONNEGATIVE_UNITS.add(row.unit)
     if row.kind == "scaled":
         base = row.definition.split("*", 1)[1].strip()

@@ -73,7 +73,7 @@ _PERMILLE_WORDS: Final = {"nl": (" ‰", "promillepunt"), "en": ("‰", "per mil
 
 # What counts things, so that a change is "more" or "fewer": events, people,
 # populations and counts; a rate is no count.
-_COUNTING_KINDS: Final = frozenset({"event", "person", "population", "count"})
+_COUNTING_KINDS: Final = frozenset({"event", "person", "object", "population", "count"})
 
 
 def _plain_spaces(text: str) -> str:
