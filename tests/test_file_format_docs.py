@@ -18,6 +18,7 @@ from progmon._indicator import Indicator, Measurement, Source
 from progmon._programme import Action, Ambition, Goal, Programme, Resource, Section
 from progmon._targets import Target
 from progmon.io._beside import FIGURES_KEY
+from progmon.io._cbs import _SOURCE_KEYS, CBS_KEY
 from progmon.io._csv import COLUMN_ALIASES, OPTIONAL_COLUMNS, REQUIRED_COLUMNS
 from progmon.tables import FIGURE_COLUMNS, ROLLUP_COLUMNS, STATUS_COLUMNS
 
@@ -41,7 +42,8 @@ def _fields(cls: type) -> set[str]:
 
 
 KEYS = {
-    "Programme": _fields(Programme) | {"format", "sources", FIGURES_KEY},
+    "Programme": _fields(Programme) | {"format", "sources", FIGURES_KEY, CBS_KEY},
+    "CBS exports": set(_SOURCE_KEYS),
     "Ambition": _fields(Ambition),
     "Goal": _fields(Goal),
     "Indicator": _fields(Indicator),

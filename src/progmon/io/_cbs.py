@@ -46,7 +46,16 @@ from ._converter import parse_period
 from ._csv import Figure, _located, add_measurements, parse_number, warn_replaced
 from ._text import parse_json, read_text
 
-__all__ = ["CbsColumn", "fetch_cbs", "load_cbs", "read_cbs"]
+__all__ = [
+    "CBS_KEY",
+    "CbsColumn",
+    "CbsSource",
+    "cbs_sources_of",
+    "fetch_cbs",
+    "load_cbs",
+    "read_cbs",
+    "read_cbs_source",
+]
 
 REGION_DIMENSIONS: Final = ("RegioS", "WijkenEnBuurten", "Gemeenten", "Regio")
 PERIOD_DIMENSION: Final = "Perioden"
@@ -529,4 +538,165 @@ def _source(table_id: str | None) -> Source:
         f"StatLine {table_id}",
         publisher="CBS",
         url=f"https://opendata.cbs.nl/#/CBS/nl/dataset/{table_id}/table",
+    )
+
+
+# --------------------------------------------------------------------------- beside a programme
+
+#: The key of a programme file that names the CBS exports beside it.
+CBS_KEY: Final = "cbs"
+
+_SOURCE_KEYS: Final = ("file", "columns", "region", "references", "table")
+_COLUMN_KEYS: Final = ("column", "where", "unit")
+
+
+@attrs.frozen
+class CbsSource:
+    """A saved CBS table beside a programme file: one ``[[cbs]]`` table of the file.
+
+    ``file`` is relative to the programme file; ``columns`` maps indicator
+    ids to the topic key each takes, or to a :class:`CbsColumn`; ``region``,
+    ``references`` and ``table`` are as :func:`read_cbs` takes them. A
+    figure of the table for a place that has one already (in the programme
+    file, a figure file, an earlier table) is an error naming both: a table
+    corrects nothing silently.
+
+    Example:
+        >>> source = CbsSource("cbs/85146NED.json", {"onveilig": "VoeltZichWelEensOnveilig_1"})
+        >>> source.file, source.region
+        ('cbs/85146NED.json', None)
+    """
+
+    file: str
+    columns: Mapping[str, str | CbsColumn]
+    region: str | None = None
+    references: Mapping[str, str] = attrs.field(factory=dict)
+    table: str | None = None
+
+
+def cbs_sources_of(value: object, origin: str) -> tuple[CbsSource, ...]:
+    """The CBS exports a programme file's ``[[cbs]]`` tables name, checked.
+
+    Raises:
+        FileFormatError: naming the key (``cbs[0].columns.x``): not a list
+            of tables, an unknown key, a file name that is not relative, a
+            column that is neither a topic key nor a table of ``column``,
+            ``where`` and ``unit``.
+
+    Example:
+        >>> [source] = cbs_sources_of(
+        ...     [{"file": "85146NED.json", "region": "GM0141",
+        ...       "columns": {"onveilig": "VoeltZichWelEensOnveiligInBuurt_2"}}], "p.toml")
+        >>> source.region, source.columns
+        ('GM0141', {'onveilig': CbsColumn(column='VoeltZichWelEensOnveiligInBuurt_2', ...)})
+        >>> cbs_sources_of([{"file": "/tmp/x.json", "columns": {}}], "p.toml")
+        Traceback (most recent call last):
+        ...
+        progmon.errors.FileFormatError: p.toml: cbs[0].file: must be relative to the programme ...
+    """
+    if isinstance(value, dict):
+        value = [value]
+    if not isinstance(value, list) or not value:
+        raise FileFormatError(
+            'must be a list of tables ([[cbs]] file = "cbs/85146NED.json" ...)',
+            element=f"{origin}: {CBS_KEY}",
+            value=value,
+        )
+    return tuple(_source_of(table, f"{origin}: {CBS_KEY}[{i}]") for i, table in enumerate(value))
+
+
+def _source_of(table: object, element: str) -> CbsSource:
+    if not isinstance(table, dict):
+        raise FileFormatError("must be a table of file, columns, ...", element=element, value=table)
+    unknown = sorted(set(table) - set(_SOURCE_KEYS))
+    if unknown:
+        raise FileFormatError(
+            f"has an unknown key; the keys are {', '.join(_SOURCE_KEYS)}",
+            element=element,
+            value=unknown[0],
+        )
+    file = table.get("file")
+    if not isinstance(file, str) or not file.strip():
+        raise FileFormatError(
+            "must name the saved table, relative to the programme file",
+            element=f"{element}.file",
+            value=file,
+        )
+    if Path(file).is_absolute() or file.startswith("~"):
+        raise FileFormatError(
+            "must be relative to the programme file, so that the folder can move",
+            element=f"{element}.file",
+            value=file,
+        )
+    columns = table.get("columns")
+    if not isinstance(columns, dict) or not columns:
+        raise FileFormatError(
+            "must map indicator ids to the table's topic keys "
+            '([cbs.columns] onveilig = "VoeltZichWelEensOnveiligInBuurt_2")',
+            element=f"{element}.columns",
+            value=columns,
+        )
+    for key in ("region", "table"):
+        if table.get(key) is not None and not isinstance(table[key], str):
+            raise FileFormatError("must be a text", element=f"{element}.{key}", value=table[key])
+    references = table.get("references", {})
+    if not isinstance(references, dict):
+        raise FileFormatError(
+            'must map region codes to names (references = { NL01 = "Nederland" })',
+            element=f"{element}.references",
+            value=references,
+        )
+    return CbsSource(
+        file,
+        {
+            indicator: _column_of(given, f"{element}.columns.{indicator}")
+            for indicator, given in columns.items()
+        },
+        region=table.get("region"),
+        references=references,
+        table=table.get("table"),
+    )
+
+
+def _column_of(given: object, element: str) -> CbsColumn:
+    if isinstance(given, str):
+        return CbsColumn(given)
+    if not isinstance(given, dict):
+        raise FileFormatError(
+            "must be a topic key, or a table of column, where and unit",
+            element=element,
+            value=given,
+        )
+    unknown = sorted(set(given) - set(_COLUMN_KEYS))
+    if unknown:
+        raise FileFormatError(
+            f"has an unknown key; the keys are {', '.join(_COLUMN_KEYS)}",
+            element=element,
+            value=unknown[0],
+        )
+    unit = given.get("unit")
+    if unit is not None and not isinstance(unit, str):
+        raise FileFormatError("must be a unit, as text", element=f"{element}.unit", value=unit)
+    try:
+        return CbsColumn(given.get("column", ""), where=given.get("where", {}), unit=unit)
+    except ValidationError as e:
+        raise FileFormatError(e.message, element=element, value=e.value) from None
+
+
+def read_cbs_source(source: CbsSource, base: Path, origin: str) -> tuple[Figure, ...]:
+    """The figures of ``source``, its file relative to ``base``, as :func:`read_cbs` reads them.
+
+    ``origin`` names the ``[[cbs]]`` table in an error about its file.
+    """
+    path = base / source.file
+    if not path.is_file():
+        raise FileFormatError(
+            "names no file beside the programme file", element=f"{origin}.file", value=source.file
+        )
+    return read_cbs(
+        path,
+        source.columns,
+        region=source.region,
+        references=source.references,
+        table=source.table,
     )

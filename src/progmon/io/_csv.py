@@ -353,6 +353,11 @@ def check_header(row: Sequence[str], where: str) -> list[str]:
             if len(names) == 1 and "\t" in names[0]
             else ""
         )
+        if "Perioden" in (name.strip() for name in names):
+            advice = (
+                ": it looks like a CBS table export, which needs to be told which column goes "
+                "to which indicator: name it in a [[cbs]] table of the programme file"
+            )
         raise FileFormatError(
             f"has unknown columns; the columns are {', '.join(REQUIRED_COLUMNS)} and "
             f"optionally {', '.join(OPTIONAL_COLUMNS)} (in Dutch: {_DUTCH_NAMES}){advice}",

@@ -6,7 +6,7 @@ import copy
 import json
 import os
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Final, Literal
 
@@ -28,6 +28,7 @@ from ._beside import (
     read_all,
     warn_if_correcting_nothing,
 )
+from ._cbs import CBS_KEY, CbsSource, cbs_sources_of, read_cbs_source
 from ._converter import parse_period, structure_programme, unstructure_programme
 from ._csv import Figure, Merge
 from ._text import (
@@ -113,9 +114,24 @@ def load_with_figures(
     origin = str(where)
     data = _parse(without_bom(read_text(where)), kind, origin)
     patterns = _figure_patterns(data, origin)
-    files = figure_files(patterns, where.parent, origin) if patterns else ()
-    files = (*files, *(as_path(file, element="figures file") for file in extra))
-    figures = _figures_of(files, data, origin)
+    sources = _cbs_sources(data, origin)
+    base = where.parent
+    files = figure_files(patterns, base, origin) if patterns else ()
+    more = tuple(as_path(file, element="figures file") for file in extra)
+
+    def read() -> tuple[Figure, ...]:
+        return (
+            *read_all(files),
+            *(
+                figure
+                for index, source in enumerate(sources)
+                for figure in read_cbs_source(source, base, f"{origin}: {CBS_KEY}[{index}]")
+            ),
+            *read_all(more),
+        )
+
+    figures = _figures_of(read, data, origin)
+    files = (*files, *(base / source.file for source in sources), *more)
     if figures:
         joined = _with_figures_of(data, files, figures, origin)
         if joined is not None:
@@ -124,8 +140,10 @@ def load_with_figures(
     return merge_figures(_structure(data, origin), files, origin=origin, figures=figures)
 
 
-def _figures_of(files: Sequence[Path], data: Any, origin: str) -> tuple[Figure, ...]:
-    """The figures of ``files``; the programme file read first where a unit needs it.
+def _figures_of(
+    read: Callable[[], tuple[Figure, ...]], data: Any, origin: str
+) -> tuple[Figure, ...]:
+    """The figures ``read`` reads; the programme file read first where a unit needs it.
 
     Reading the programme file defines the populations (its own, its BBV
     indicators') that a figure's unit may be per, even where the file alone is
@@ -133,7 +151,7 @@ def _figures_of(files: Sequence[Path], data: Any, origin: str) -> tuple[Figure, 
     figures still do not read, the programme file's own error comes first.
     """
     try:
-        return read_all(files)
+        return read()
     except ProgmonError:
         pass
     try:
@@ -143,7 +161,7 @@ def _figures_of(files: Sequence[Path], data: Any, origin: str) -> tuple[Figure, 
     else:
         programme_error = None
     try:
-        return read_all(files)
+        return read()
     except ProgmonError:
         if programme_error is not None:
             raise programme_error from None
@@ -227,6 +245,13 @@ def _figure_patterns(data: Any, origin: str) -> tuple[str, ...]:
     return patterns_of(data.pop(FIGURES_KEY), origin)
 
 
+def _cbs_sources(data: Any, origin: str) -> tuple[CbsSource, ...]:
+    """The ``cbs`` tables taken out of the file's table: they are about files, not the model."""
+    if not isinstance(data, dict) or CBS_KEY not in data:
+        return ()
+    return cbs_sources_of(data.pop(CBS_KEY), origin)
+
+
 def _structure(data: Any, origin: str) -> Programme:
     try:
         return structure_programme(data, origin=origin)
@@ -253,13 +278,14 @@ def loads(
             "loads takes the text of a file (use load for a path)", element=origin, value=text
         )
     data = _parse(without_bom(text), format, origin)
-    if isinstance(data, dict) and FIGURES_KEY in data:
-        raise FileFormatError(
-            "names figure files, which are found relative to the programme file: "
-            "read it with load(path)",
-            element=f"{origin}: {FIGURES_KEY}",
-            value=data[FIGURES_KEY],
-        )
+    for key in (FIGURES_KEY, CBS_KEY):
+        if isinstance(data, dict) and key in data:
+            raise FileFormatError(
+                "names figure files, which are found relative to the programme file: "
+                "read it with load(path)",
+                element=f"{origin}: {key}",
+                value=data[key],
+            )
     return _structure(data, origin)
 
 
