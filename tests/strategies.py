@@ -1248,3 +1248,53 @@ file_units = st.sampled_from(["report", "percent", "mark", "EUR", "dimensionless
 file_baselines = st.one_of(
     st.none(), st.integers(2014, 2021), st.sampled_from(["2019-12", "2018", 1700])
 )
+
+
+# ---------------------------------------------------------------------------
+# CBS tables: a v3 table (a topic a column) and the same as v4 observations
+# ---------------------------------------------------------------------------
+
+_CBS_CELLS = st.one_of(
+    st.integers(0, 5000),
+    st.floats(0, 100, allow_nan=False).map(lambda x: round(x, 1)),
+    st.none(),
+    st.sampled_from(["x", "."]),
+)
+
+
+@st.composite
+def cbs_tables(draw: st.DrawFn) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """A small CBS table as v3 rows and as the v4 observations of the same figures.
+
+    Regions GM0001 (the programme's) and NL01, a few years, one to three
+    topics (``Topic_1`` ...; in v4 the measures ``M1`` ...), cells a whole or
+    decimal number, missing (None or ``.``) or secret (``x``). In v4 a
+    missing cell is a ``Value`` of None with a ``ValueAttribute`` other than
+    ``None``, a secret one ``Confidential``.
+    """
+    years = draw(st.lists(st.integers(2010, 2024), min_size=1, max_size=4, unique=True))
+    topics = [f"Topic_{n}" for n in range(1, draw(st.integers(1, 3)) + 1)]
+    wide: list[dict[str, Any]] = []
+    for region in ("GM0001  ", "NL01    "):
+        for year in years:
+            row: dict[str, Any] = {"ID": len(wide), "RegioS": region, "Perioden": f"{year}JJ00"}
+            row.update({topic: draw(_CBS_CELLS) for topic in topics})
+            wide.append(row)
+    observations: list[dict[str, Any]] = []
+    for row in wide:
+        for number, topic in enumerate(topics, start=1):
+            cell = row[topic]
+            missing = cell is None or isinstance(cell, str)
+            attribute = "None" if not missing else ("Confidential" if cell == "x" else "Missing")
+            observations.append(
+                {
+                    "Id": len(observations),
+                    "Measure": f"M{number}",
+                    "ValueAttribute": attribute,
+                    "Value": None if missing else cell,
+                    "RegioS": row["RegioS"].strip(),
+                    "Perioden": row["Perioden"],
+                }
+            )
+    draw(st.randoms()).shuffle(observations)  # v4 gives no order
+    return wide, observations

@@ -846,14 +846,14 @@ def cbs_panel(
     """
     from .io import _cbs  # progmon.io only for CBS exports
 
-    origin, table = _cbs_rows(rows)
+    origin, read = _cbs_rows(rows)
     if not isinstance(mapping, Mapping) or not mapping:
         raise ValidationError(
             "must map indicator ids to topic keys or CbsColumn values",
             element=f"{origin}: mapping",
             value=mapping,
         )
-    dimensions = [k for k in table[0] if k != "ID" and not _cbs._TOPIC.search(k)]  # noqa: SLF001
+    table, dimensions = _cbs.table_of(read, origin)
     region_dim = next((d for d in _cbs.REGION_DIMENSIONS if d in dimensions), None)
     if region_dim is None or _cbs.PERIOD_DIMENSION not in dimensions:
         raise FileFormatError(
@@ -910,7 +910,7 @@ def _cbs_rows(rows: object) -> tuple[str, list[Mapping[str, Any]]]:
 
 
 def _cbs_regions(
-    table: list[Mapping[str, Any]],
+    table: Sequence[Mapping[str, Any]],
     region_dim: str,
     regions: Iterable[str] | None,
     prefix: str | None,
@@ -955,7 +955,7 @@ def _check_spec(spec: Any, first: Mapping[str, Any], dimensions: list[str], elem
 
 
 def _cbs_figures(
-    table: list[Mapping[str, Any]],
+    table: Sequence[Mapping[str, Any]],
     spec: Any,
     indicator: str,
     *,

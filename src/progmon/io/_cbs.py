@@ -24,7 +24,7 @@ import csv
 import io
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -55,6 +55,7 @@ __all__ = [
     "load_cbs",
     "read_cbs",
     "read_cbs_source",
+    "table_of",
 ]
 
 REGION_DIMENSIONS: Final = ("RegioS", "WijkenEnBuurten", "Gemeenten", "Regio")
@@ -122,7 +123,11 @@ def read_cbs(
     Args:
         path: The table as OData JSON (``{"odata.metadata": ..., "value": [...]}``,
             typed or untyped, or the list of rows as ``cbsodata`` saves it)
-            or as CSV (``;`` or ``,`` separated, keys as codes).
+            or as CSV (``;`` or ``,`` separated, keys as codes); or its
+            OData v4 observations, one figure a row (``Measure``, ``Value``,
+            ``ValueAttribute``; JSON or CSV, as the CBS data portal and
+            ``cbsodata4`` save them), whose measure codes are then the
+            topic keys (:func:`table_of`).
         mapping: Indicator id to the column it takes: a topic key, or a
             :class:`CbsColumn`.
         region: The region code to read, e.g. ``"GM0141"``; needed when
@@ -163,12 +168,12 @@ def read_cbs(
         if argument is not None and not isinstance(argument, str):
             raise ValidationError(f"{name} must be a text or None", element=name, value=argument)
     wanted_references = _check_references(references, region, f"{where}: references")
-    rows, table_in_file = _read_rows(where)
+    read, table_in_file = _read_rows(where)
     table_id = table or table_in_file
     origin = str(where)
-    if not rows:
+    if not read:
         raise FileFormatError("holds no rows", element=origin)
-    dimensions = [key for key in rows[0] if key != "ID" and not _TOPIC.search(key)]
+    rows, dimensions = table_of(read, origin)
     if PERIOD_DIMENSION not in dimensions:
         raise FileFormatError(
             f"has no {PERIOD_DIMENSION} column: is it a CBS table export with codes?",
@@ -323,7 +328,8 @@ def _json_rows(text: str, origin: str) -> tuple[list[dict[str, Any]], str | None
     data = parse_json(text, origin)
     table_id = None
     if isinstance(data, dict):
-        metadata = data.get("odata.metadata", "")
+        # OData v3 says where the rows come from in odata.metadata, v4 in @odata.context.
+        metadata = data.get("odata.metadata", data.get("@odata.context", ""))
         if isinstance(metadata, str) and (match := _TABLE_ID.search(metadata)):
             table_id = match[1]
         data = data.get("value")
@@ -364,6 +370,80 @@ def _csv_rows(text: str, origin: str) -> list[dict[str, Any]]:
             f"is not valid CSV: {e}", element=f"{origin} line {reader.line_num}"
         ) from e
     return rows
+
+
+# --------------------------------------------------------------------------- tables
+
+
+#: The columns of an observation of CBS's OData v4 (one figure a row), besides its dimensions.
+_OBSERVATION: Final = ("Id", "ID", "Measure", "ValueAttribute", "Value", "StringValue")
+
+
+def table_of(
+    rows: Sequence[Mapping[str, Any]], origin: str
+) -> tuple[list[dict[str, Any]], list[str]]:
+    """The rows of a table (a topic a column) and its dimensions, from the rows a file holds.
+
+    A v3 table (``TypedDataSet``, the CSV export) has a column for each
+    topic, whose key ends in ``_`` and a number. A v4 table's observations
+    (``Observations``, as ``cbsodata4`` and the CBS data portal save them)
+    are one figure a row: ``Measure`` names its topic, ``Value`` holds it and
+    ``ValueAttribute`` says why it is missing; these are made into the rows
+    of a v3 table, a column for each measure, so that every other rule is
+    the same. A label column that a tool added beside a code
+    (``PeriodenLabel``, ``MeasureLabel``) is left out.
+
+    Raises:
+        FileFormatError: an observation for a measure that a row has already.
+
+    Example:
+        >>> observations = [
+        ...     {"Id": 0, "Measure": "M001", "ValueAttribute": "None", "Value": 36.5,
+        ...      "Perioden": "2019JJ00"},
+        ...     {"Id": 1, "Measure": "M002", "ValueAttribute": "Confidential", "Value": None,
+        ...      "Perioden": "2019JJ00"},
+        ... ]
+        >>> table_of(observations, "obs.json")
+        ([{'Perioden': '2019JJ00', 'M001': 36.5, 'M002': 'x'}], ['Perioden'])
+    """
+    first = rows[0]
+    if "Measure" not in first or "Value" not in first:
+        dimensions = [key for key in first if key != "ID" and not _TOPIC.search(key)]
+        return [dict(row) for row in rows], dimensions
+    dimensions = [
+        key
+        for key in first
+        if key not in _OBSERVATION
+        and not key.startswith("Measure")
+        and not (key.endswith("Label") and key[: -len("Label")] in first)
+    ]
+    table: dict[tuple[str, ...], dict[str, Any]] = {}
+    measures: dict[str, None] = {}
+    for index, row in enumerate(rows):
+        measure = _code(row["Measure"])
+        key = tuple(_code(row[dimension]) for dimension in dimensions)
+        wide = table.setdefault(key, {dimension: row[dimension] for dimension in dimensions})
+        if measure in wide:
+            raise FileFormatError(
+                f"has a second observation of measure {measure} for "
+                f"{', '.join(f'{d} {c}' for d, c in zip(dimensions, key, strict=True))}",
+                element=f"{origin}: row {index}",
+                value=measure,
+            )
+        wide[measure] = _observed(row)
+        measures[measure] = None
+    for wide in table.values():
+        for measure in measures:
+            wide.setdefault(measure, None)  # no observation: a missing figure
+    return list(table.values()), dimensions
+
+
+def _observed(row: Mapping[str, Any]) -> Any:
+    """The cell of an observation as a v3 table holds it: the figure, or a CBS symbol."""
+    value = row["Value"]
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return "x" if _code(row.get("ValueAttribute")) == "Confidential" else "."
+    return value
 
 
 # --------------------------------------------------------------------------- selecting
@@ -433,7 +513,7 @@ def _figures(
     region: str = "",
 ) -> list[Figure]:
     if spec.column not in rows[0]:
-        topics = [key for key in rows[0] if _TOPIC.search(key)]
+        topics = [key for key in rows[0] if key not in dimensions and key != "ID"]
         raise ValidationError(
             f"has no column with this key (its topics: {', '.join(topics)})",
             element=f"{origin}: mapping for {indicator_id!r}",
