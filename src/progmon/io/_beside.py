@@ -24,6 +24,7 @@ from progmon._programme import Programme
 from progmon.errors import DuplicateError, FileFormatError, ProgmonWarning, ValidationError
 
 from ._csv import Figure, Merge, _shown, add_measurements, existing_figure
+from ._text import check_relative
 from ._xlsx import read_figures
 
 __all__ = [
@@ -85,12 +86,7 @@ def patterns_of(value: object, origin: str) -> tuple[str, ...]:
         where = f"{element}[{index}]"
         if not isinstance(pattern, str) or not pattern.strip():
             raise FileFormatError("must be a file name or pattern", element=where, value=pattern)
-        if Path(pattern).is_absolute() or pattern.startswith("~"):
-            raise FileFormatError(
-                "must be relative to the programme file, so that the folder can move",
-                element=where,
-                value=pattern,
-            )
+        check_relative(pattern, element=where)
         found.append(pattern)
     return tuple(found)
 

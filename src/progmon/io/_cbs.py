@@ -44,7 +44,7 @@ from progmon.errors import (
 
 from ._converter import parse_period
 from ._csv import Figure, _located, add_measurements, parse_number, warn_replaced
-from ._text import parse_json, read_text
+from ._text import check_relative, parse_json, read_text
 
 __all__ = [
     "CBS_KEY",
@@ -688,13 +688,7 @@ def cbs_sources_of(value: object, origin: str) -> tuple[CbsSource, ...]:
 def _source_of(table: object, element: str) -> CbsSource:
     if not isinstance(table, dict):
         raise FileFormatError("must be a table of file, columns, ...", element=element, value=table)
-    unknown = sorted(set(table) - set(_SOURCE_KEYS))
-    if unknown:
-        raise FileFormatError(
-            f"has an unknown key; the keys are {', '.join(_SOURCE_KEYS)}",
-            element=element,
-            value=unknown[0],
-        )
+    _refuse_unknown_keys(table, _SOURCE_KEYS, element)
     file = table.get("file")
     if not isinstance(file, str) or not file.strip():
         raise FileFormatError(
@@ -702,12 +696,7 @@ def _source_of(table: object, element: str) -> CbsSource:
             element=f"{element}.file",
             value=file,
         )
-    if Path(file).is_absolute() or file.startswith("~"):
-        raise FileFormatError(
-            "must be relative to the programme file, so that the folder can move",
-            element=f"{element}.file",
-            value=file,
-        )
+    check_relative(file, element=f"{element}.file")
     columns = table.get("columns")
     if not isinstance(columns, dict) or not columns:
         raise FileFormatError(
@@ -738,6 +727,14 @@ def _source_of(table: object, element: str) -> CbsSource:
     )
 
 
+def _refuse_unknown_keys(table: Mapping[str, Any], keys: tuple[str, ...], element: str) -> None:
+    unknown = sorted(set(table) - set(keys))
+    if unknown:
+        raise FileFormatError(
+            f"has an unknown key; the keys are {', '.join(keys)}", element=element, value=unknown[0]
+        )
+
+
 def _column_of(given: object, element: str) -> CbsColumn:
     if isinstance(given, str):
         return CbsColumn(given)
@@ -747,13 +744,7 @@ def _column_of(given: object, element: str) -> CbsColumn:
             element=element,
             value=given,
         )
-    unknown = sorted(set(given) - set(_COLUMN_KEYS))
-    if unknown:
-        raise FileFormatError(
-            f"has an unknown key; the keys are {', '.join(_COLUMN_KEYS)}",
-            element=element,
-            value=unknown[0],
-        )
+    _refuse_unknown_keys(given, _COLUMN_KEYS, element)
     unit = given.get("unit")
     if unit is not None and not isinstance(unit, str):
         raise FileFormatError("must be a unit, as text", element=f"{element}.unit", value=unit)

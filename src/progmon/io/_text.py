@@ -13,6 +13,7 @@ from progmon.errors import FileFormatError, ProgmonFileError
 __all__ = [
     "MAX_DEPTH",
     "check_depth",
+    "check_relative",
     "parse_json",
     "read_text",
     "too_deep",
@@ -183,3 +184,21 @@ def check_depth(data: Any, origin: str) -> None:
                 if type(child) in containers:
                     keep(child)
         level, depth = below, depth + 1
+
+
+def check_relative(name: str, *, element: str) -> None:
+    """Refuse a file name beside a programme file that is not relative to it.
+
+    Example:
+        >>> check_relative("cijfers/*.csv", element="figures[0]")
+        >>> check_relative("~/cijfers.csv", element="figures[0]")
+        Traceback (most recent call last):
+        ...
+        progmon.errors.FileFormatError: figures[0]: must be relative to the programme file, ...
+    """
+    if Path(name).is_absolute() or name.startswith("~"):
+        raise FileFormatError(
+            "must be relative to the programme file, so that the folder can move",
+            element=element,
+            value=name,
+        )
