@@ -177,9 +177,12 @@ def test_check_reads_the_cbs_tables_and_says_what_is_wrong_in_one_line(
     assert len(err.splitlines()) == 1
 
 
-def test_a_cbs_export_named_as_a_figure_file_points_to_the_cbs_table(folder: Path) -> None:
+@pytest.mark.parametrize("name", ["cbs/85146NED.csv", "cbs/85146NED.json"])
+def test_a_cbs_export_named_as_a_figure_file_points_to_the_cbs_table(
+    folder: Path, name: str
+) -> None:
     with pytest.raises(FileFormatError, match=r"\[\[cbs\]\]"):
-        load(programme(folder, figures='["cbs/85146NED.csv"]'))
+        load(programme(folder, figures=f'["{name}"]'))
 
 
 def test_loads_refuses_cbs_tables_which_are_found_relative_to_the_file() -> None:

@@ -143,6 +143,11 @@ def read_figures(path: str | os.PathLike[str], *, sheet: str | None = None) -> t
         if suffix in {".xls", ".xlsb", ".ods"}
         else ""
     )
+    if suffix == ".json":
+        advice = (
+            ": a CBS table saved as OData JSON is named in a [[cbs]] table of the programme "
+            "file, which says which column goes to which indicator"
+        )
     raise FileFormatError(
         f"is not a figures file: figures files are {_suffixes()}{advice}",
         element=str(where),
