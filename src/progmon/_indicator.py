@@ -120,6 +120,8 @@ class Source:
 
 def to_value(value: object) -> Any:
     """A figure or amount: a quantity, or a plain number as an indicator stores it."""
+    if value is None or type(value) is float:
+        return value  # stored as it is: the common cases, first
     value = plain_value(value)
     if isinstance(value, int | float) and not isinstance(value, bool):
         return stored_number(value)
@@ -129,6 +131,8 @@ def to_value(value: object) -> Any:
 def _check_value(instance: Measurement, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is None:
         return
+    if type(value) is float and math.isfinite(value) and (value >= 0 or attribute.name != "margin"):
+        return  # a plain finite figure: nothing to name
     element = f"measurement {instance.period}: {attribute.name}"
     magnitude = finite_magnitude(value, element=element)
     if attribute.name == "margin" and magnitude < 0:
@@ -138,10 +142,12 @@ def _check_value(instance: Measurement, attribute: attrs.Attribute[Any], value: 
 def _check_sample_size(
     instance: Measurement, attribute: attrs.Attribute[Any], value: int | None
 ) -> None:
+    if value is None:
+        return
     element = f"measurement {instance.period}: sample_size"
-    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 1):
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ValidationError("must be a whole number of at least 1", element=element, value=value)
-    if value is not None and value > sys.float_info.max:
+    if value > sys.float_info.max:
         # The survey tests compute with floats: a size beyond them is no size.
         raise ValidationError(
             "must be finite: larger than any number a calculation can hold",

@@ -411,7 +411,7 @@ def plain_year(value: Any) -> Any:
         >>> plain_year(np.int64(2022)), plain_year(2022.0)
         (2022, 2022.0)
     """
-    if type(value) is int:
+    if value is None or type(value) is int:  # the common cases, without the ABC's slow check
         return value
     if isinstance(value, numbers.Integral) and not _is_bool(value):
         return int(value)
