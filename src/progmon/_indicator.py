@@ -243,12 +243,24 @@ class PlainFigures:
         self.values = values
 
     def made(self) -> tuple[Measurement, ...]:
-        """The measurements, in the order of the file."""
+        """The measurements, in the order of the file.
+
+        Example:
+            >>> plain_figures([{"period": 2019, "value": 7}, {"period": 2018}]).made()[1].is_missing
+            True
+        """
         unit = self.unit
         return tuple([_made(fields, unit) for fields in self.items])
 
     def in_order(self) -> PlainFigures | None:
-        """These figures sorted by year; None where two share a year (the checks then name it)."""
+        """These figures sorted by year; None where two share a year (the checks then name it).
+
+        Example:
+            >>> plain_figures([{"period": 2019}, {"period": 2018}]).in_order().years
+            [2018, 2019]
+            >>> plain_figures([{"period": 2019}, {"period": 2019}]).in_order() is None
+            True
+        """
         years = self.years
         if all(map(int.__lt__, years, years[1:])):
             return self

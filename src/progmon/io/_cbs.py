@@ -758,6 +758,17 @@ def read_cbs_source(source: CbsSource, base: Path, origin: str) -> tuple[Figure,
     """The figures of ``source``, its file relative to ``base``, as :func:`read_cbs` reads them.
 
     ``origin`` names the ``[[cbs]]`` table in an error about its file.
+
+    Example:
+        >>> source = CbsSource("cbs_85146NED_typed.json",
+        ...                    {"onveilig": "VoeltZichWelEensOnveiligInBuurt_2"}, region="GM0141")
+        >>> figures = read_cbs_source(source, Path("tests/fixtures"), "p.toml: cbs[0]")
+        >>> [(f.measurement.period.label, f.measurement.value) for f in figures]
+        [('2013', 5.4), ('2017', 4.4), ('2019', 3.4)]
+        >>> read_cbs_source(CbsSource("no.json", {}), Path("tests"), "p.toml: cbs[0]")
+        Traceback (most recent call last):
+        ...
+        progmon.errors.FileFormatError: p.toml: cbs[0].file: names no file beside the programme ...
     """
     path = base / source.file
     if not path.is_file():
