@@ -127,7 +127,7 @@ def read_cbs(
             OData v4 observations, one figure a row (``Measure``, ``Value``,
             ``ValueAttribute``; JSON or CSV, as the CBS data portal and
             ``cbsodata4`` save them), whose measure codes are then the
-            topic keys (:func:`table_of`).
+            topic keys.
         mapping: Indicator id to the column it takes: a topic key, or a
             :class:`CbsColumn`.
         region: The region code to read, e.g. ``"GM0141"``; needed when
