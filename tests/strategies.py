@@ -1236,7 +1236,20 @@ figure_tables = st.fixed_dictionaries(
         ),
         "note": st.one_of(st.text(max_size=6), st.sampled_from(["\x1b[2J", "\ud800", 3])),
         "provisional": st.one_of(st.booleans(), st.sampled_from([0, 1, "ja"])),
-        "source": st.sampled_from(["CBS", {"title": "Politie"}]),
+        "source": st.sampled_from(
+            [
+                "CBS",
+                "Politie jaarcijfers 2019",
+                {"title": "Politie"},
+                {"title": "Politie", "publisher": "Politie", "year": 2019},
+                {"titel": "Politie"},
+                {"title": 3},
+                {"title": "P", "year": [2019]},
+                "\x1b[2J",
+                "",
+                None,
+            ]
+        ),
         "extra": st.just(1),
     },
 )

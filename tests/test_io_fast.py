@@ -22,7 +22,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from progmon import Indicator, Measurement, Programme, assess, units
+from progmon import Indicator, Measurement, Programme, Source, assess, units
 from progmon._indicator import PlainFigures, Series, plain_figures, series_of
 from progmon.errors import ProgmonError
 from progmon.io import _converter
@@ -147,6 +147,22 @@ def test_the_fast_path_is_taken_for_plain_figures() -> None:
         {"period": 2019, "note": "\x1b[2J"},
     ):
         assert plain_figures([*tables, table], unit, (0.0, 100.0)) is None, table
+
+
+def test_the_sources_of_plain_figures_are_made_once_each() -> None:
+    figures = [
+        {"period": 2017, "value": 700, "source": "Politie jaarcijfers 2019"},
+        {"period": 2018, "value": 710, "source": {"title": "CBS", "year": 2019}},
+        {"period": 2019, "value": 731, "source": "Politie jaarcijfers 2019"},
+        {"period": 2020, "value": 690},
+    ]
+    indicator = _loaded(figures)
+    assert type(indicator._pending) is PlainFigures
+    made = indicator.measurements
+    assert made[0].source == Source("Politie jaarcijfers 2019")
+    assert made[0].source is made[2].source
+    assert made[1].source == Source("CBS", year=2019)
+    assert made[3].source is None
 
 
 def _loaded(figures: list[dict[str, Any]], **fields: Any) -> Indicator:

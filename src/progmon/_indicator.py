@@ -211,11 +211,14 @@ class Measurement:
         return tuple(cls(period, value, **common) for period, value in values.items())
 
 
-_PLAIN_KEYS: Final = frozenset({"period", "value", "margin", "sample_size", "note", "provisional"})
+_PLAIN_KEYS: Final = frozenset(
+    {"period", "value", "margin", "sample_size", "note", "provisional", "source"}
+)
 _USUAL_KEYS: Final = frozenset({"period", "value"})
 _EXACT: Final = 2**53  # every whole number up to it is a float exactly
 _NUMBERS: Final = frozenset({int, float})
 _SIZES: Final = frozenset({int})
+_SCALARS: Final = frozenset({str, int, float, bool, type(None)})
 
 
 class PlainFigures:
@@ -229,18 +232,25 @@ class PlainFigures:
     it and makes the :class:`Measurement` values only when they are first
     read (the assessment reads the figures as arrays, and needs none).
     ``years`` and ``values`` are the figures' years and values (None:
-    missing), in the order of ``items``.
+    missing), ``sources`` their sources (None: none, for every figure), in
+    the order of ``items``.
     """
 
-    __slots__ = ("items", "unit", "values", "years")
+    __slots__ = ("items", "sources", "unit", "values", "years")
 
     def __init__(
-        self, items: list[dict[str, Any]], unit: Any, years: list[int], values: list[Any]
+        self,
+        items: list[dict[str, Any]],
+        unit: Any,
+        years: list[int],
+        values: list[Any],
+        sources: list[Source | None] | None = None,
     ) -> None:
         self.items = items
         self.unit = unit
         self.years = years
         self.values = values
+        self.sources = sources
 
     def made(self) -> tuple[Measurement, ...]:
         """The measurements, in the order of the file.
@@ -249,8 +259,10 @@ class PlainFigures:
             >>> plain_figures([{"period": 2019, "value": 7}, {"period": 2018}]).made()[1].is_missing
             True
         """
-        unit = self.unit
-        return tuple([_made(fields, unit) for fields in self.items])
+        unit, items = self.unit, self.items
+        if self.sources is None:
+            return tuple([_made(fields, unit, None) for fields in items])
+        return tuple(map(_made, items, [unit] * len(items), self.sources))
 
     def in_order(self) -> PlainFigures | None:
         """These figures sorted by year; None where two share a year (the checks then name it).
@@ -268,22 +280,32 @@ class PlainFigures:
         ordered = [years[i] for i in order]
         if not all(map(int.__lt__, ordered, ordered[1:])):
             return None
-        items, values = self.items, self.values
+        items, values, sources = self.items, self.values, self.sources
         return PlainFigures(
-            [items[i] for i in order], self.unit, ordered, [values[i] for i in order]
+            [items[i] for i in order],
+            self.unit,
+            ordered,
+            [values[i] for i in order],
+            None if sources is None else [sources[i] for i in order],
         )
 
 
 def plain_figures(
-    items: object, unit: Any = None, bounds: tuple[float, float] | None = None
+    items: object,
+    unit: Any = None,
+    bounds: tuple[float, float] | None = None,
+    source_of: Callable[[object], Source | None] | None = None,
 ) -> PlainFigures | None:
     """``items``, tables of figures as a file gives them, if every one is plain; else None.
 
     A figure is plain when it has a year and plain finite numbers, a plain
     (ASCII, printable) note and a ``True``/``False`` provisional flag; its
     value lies in ``bounds`` (:func:`units.valid_range` of ``unit``, worked
-    out once for the series). Anything else (a period text, a source, a
-    quantity, any value that :class:`Measurement` would refuse or convert)
+    out once for the series). A figure's source is plain where ``source_of``
+    makes a :class:`Source` of it (a title, or a table of plain texts and
+    numbers), once for each distinct source of the list. Anything else (a
+    period text, a quantity, any value that :class:`Measurement` would
+    refuse or convert)
     gives None, and the caller makes the measurements the ordinary way, with
     their checks and their errors: this path never refuses anything itself.
     The checks go a field at a time over the whole list, in C where Python
@@ -310,9 +332,42 @@ def plain_figures(
     values = [fields.get("value") for fields in items]
     if not _plain_numbers(values, None if unit is None else bounds, at_least_zero=False):
         return None
-    if keys - _USUAL_KEYS and not _plain_extras(items, keys):
+    sources = _plain_sources(items, source_of) if "source" in keys else None
+    if (keys - _USUAL_KEYS and not _plain_extras(items, keys)) or (
+        "source" in keys and sources is None
+    ):
         return None
-    return PlainFigures(items, unit, years, values)
+    return PlainFigures(items, unit, years, values, sources)
+
+
+def _plain_sources(
+    items: list[dict[str, Any]], source_of: Callable[[object], Source | None] | None
+) -> list[Source | None] | None:
+    """The source of each of ``items`` (None: none), each made once; None if one is not plain."""
+    if source_of is None:
+        return None
+    made: dict[object, Source | None] = {}
+    sources: list[Source | None] = []
+    for fields in items:
+        given = fields.get("source")
+        if given is None and "source" not in fields:
+            sources.append(None)
+            continue
+        # A title, or a table of scalars (what a key of the sources table names).
+        key: object = given
+        if type(given) is dict:
+            key = tuple(given.items())
+            if not all(type(v) in _SCALARS for _, v in key):
+                return None
+        elif type(given) is not str:
+            return None
+        if key not in made:
+            made[key] = source_of(given)
+        source = made[key]
+        if source is None:
+            return None
+        sources.append(source)
+    return sources
 
 
 def _plain_extras(items: list[dict[str, Any]], keys: set[str]) -> bool:
@@ -366,8 +421,8 @@ def _plain_numbers(
     return bounds is None or (bounds[0] <= min(present) and max(present) <= bounds[1])
 
 
-def _made(fields: Mapping[str, Any], unit: Any) -> Measurement:
-    """The measurement of plain ``fields`` (:func:`plain_figures` checked them)."""
+def _made(fields: Mapping[str, Any], unit: Any, source: Source | None) -> Measurement:
+    """The measurement of plain ``fields`` (:func:`plain_figures` checked them), from ``source``."""
     value = fields.get("value")
     margin = fields.get("margin")
     if value is not None:
@@ -384,7 +439,7 @@ def _made(fields: Mapping[str, Any], unit: Any) -> Measurement:
         value,
         margin,
         fields.get("sample_size"),
-        None,
+        source,
         fields.get("note", ""),
         fields.get("provisional", False),
     )

@@ -720,7 +720,7 @@ def _structure_indicator(value: object, _: object) -> Indicator:
             bounds = units.valid_range(unit)
     fast_table = None
     if unit is not None and isinstance(value, Mapping):
-        plain = plain_figures(value.get("measurements"), unit, bounds)
+        plain = plain_figures(value.get("measurements"), unit, bounds, _plain_source)
         if plain is not None:
             # Checked as a whole, and made into measurements only when read.
             fast_table = {**value, "measurements": plain}
@@ -737,6 +737,14 @@ def _structure_indicator(value: object, _: object) -> Indicator:
     return indicator
 
 
+def _plain_source(value: object) -> Source | None:
+    """The source a figure cites, as the ordinary hook makes it; None where it refuses it."""
+    try:
+        return _structure_source(value, Source)
+    except Exception:  # noqa: BLE001  # any refusal: the ordinary path names it
+        return None
+
+
 def _structure_measurement(value: object, _: object) -> Measurement:
     # Most figures of a file are a year and plain numbers: made directly. Any
     # other goes through the generated hook and the model's checks, which give
@@ -744,7 +752,7 @@ def _structure_measurement(value: object, _: object) -> Measurement:
     # comes made already (load_with_figures puts it among its indicator's).
     if isinstance(value, Measurement):
         return value
-    plain = plain_figures([value], *_UNIT.get())
+    plain = plain_figures([value], *_UNIT.get(), _plain_source)
     if plain is not None:
         return plain.made()[0]
     measurement: Measurement = _MEASUREMENT_FROM_TABLE(value, Measurement)
@@ -757,7 +765,7 @@ def _structure_measurements(value: object, type_: object) -> Any:
     # indicator's own plain figures come checked already (_structure_indicator).
     if type(value) is PlainFigures:
         return value
-    plain = plain_figures(value, *_UNIT.get())
+    plain = plain_figures(value, *_UNIT.get(), _plain_source)
     if plain is not None:
         return plain.made()
     return _MEASUREMENTS(value, type_)
