@@ -687,3 +687,47 @@ def test_a_row_of_several_cells_above_the_header_is_still_an_error(tmp_path: Pat
     path = _book(tmp_path, [["Tabel 3", "2021"], ["indicator", "periode", "waarde", "eenheid"]])
     with pytest.raises(FileFormatError, match=r"row 1.*unknown columns"):
         read_measurements_xlsx(path)
+
+
+def _padded(tmp_path: Path, part: str, before: bytes, padding: bytes) -> Path:
+    """A workbook of one figure whose ``part`` holds ``padding`` before ``before``."""
+    plain = _book(
+        tmp_path, [["indicator", "periode", "waarde", "eenheid"], ["x", 2019, 5, "count"]]
+    )
+    target = tmp_path / "padded.xlsx"
+    with (
+        zipfile.ZipFile(plain) as source,
+        zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out,
+    ):
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == part:
+                at = data.index(before)
+                data = data[:at] + padding + data[at:]
+            out.writestr(item, data)
+    return target
+
+
+@pytest.mark.parametrize(
+    ("part", "before"),
+    [("xl/worksheets/sheet1.xml", b"<sheetData>"), ("xl/styles.xml", b"<fonts")],
+)
+def test_a_part_packed_tighter_than_any_workbook_is_refused_unread(
+    tmp_path: Path, part: str, before: bytes
+) -> None:
+    # A comment of 16 MB takes the XML parser about ten seconds (its time grows with
+    # the square of one comment's length), 200 MB half an hour; packed, it is 16 kB.
+    path = _padded(tmp_path, part, before, b"<!--" + b"a" * (16 * 1024 * 1024) + b"-->")
+    assert path.stat().st_size < 100_000
+    with pytest.raises(FileFormatError, match="more tightly than any workbook") as raised:
+        read_measurements_xlsx(path)
+    assert part in str(raised.value)
+
+
+def test_a_workbook_packed_as_workbooks_are_is_read(tmp_path: Path) -> None:
+    # Comments of a few kilobytes, as tools leave them: read as any workbook.
+    path = _padded(
+        tmp_path, "xl/worksheets/sheet1.xml", b"<sheetData>", b"<!-- made by a tool -->" * 200
+    )
+    (figure,) = read_measurements_xlsx(path)
+    assert figure.measurement.value.m == 5

@@ -73,6 +73,12 @@ _OLE: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 # openpyxl reads every part but the sheets whole (the shared texts, the styles).
 _MAX_WHOLE_PART: Final = 256 * 1024 * 1024
+# The XML parser takes time quadratic in the length of one comment or text (a
+# 16 MB comment: 10 s), and such a part compresses to almost nothing: a part of
+# more than a few megabytes compressed more than a hundred times is no workbook
+# of figures (their sheets compress ten to thirty times).
+_MAX_RATIO: Final = 100
+_RATIO_FROM: Final = 4 * 1024 * 1024
 
 # What openpyxl raises on a workbook it cannot read: a broken zip, a missing
 # part, XML that does not parse or holds what the format does not allow.
@@ -237,6 +243,14 @@ def _check_container(path: Path, origin: str) -> None:
         if not part.filename.startswith("xl/worksheets/") and part.file_size > _MAX_WHOLE_PART:
             raise FileFormatError(
                 f"has a part of {part.file_size:,} bytes, more than a figures workbook holds",
+                element=origin,
+                value=part.filename,
+            )
+        if part.file_size > _RATIO_FROM and part.file_size > _MAX_RATIO * part.compress_size:
+            raise FileFormatError(
+                f"has a part of {part.file_size:,} bytes packed into {part.compress_size:,}, "
+                "more tightly than any workbook of figures is (it may be made to exhaust the "
+                "reader): open it in Excel and save it again, or save the figures as CSV",
                 element=origin,
                 value=part.filename,
             )
