@@ -932,7 +932,9 @@ class Indicator:
                 measurements = pending.made()
                 object.__setattr__(self, "measurements", measurements)
                 return measurements
-        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+        raise AttributeError(
+            f"{type(self).__name__!r} object has no attribute {name!r}", name=name, obj=self
+        )
 
     @functools.cached_property
     def _pending(self) -> PlainFigures | None:
