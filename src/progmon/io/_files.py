@@ -91,7 +91,9 @@ def load_with_figures(
     """Read a programme file and the figure files it names, and say what they added.
 
     The files are read in the order of the ``figures`` list (the files a
-    pattern matches, by name), then the ``extra`` files. A figure for an
+    pattern matches, by name), then the saved CBS tables that its ``[[cbs]]``
+    tables name (read as :func:`~progmon.io.read_cbs` reads them), then the
+    ``extra`` files. A figure for an
     indicator and period that has one already, in the programme file or in an
     earlier figure file, is refused, naming both places, unless its row is
     marked as a correction (the column ``replaces``, ``correctie`` in Dutch):
