@@ -8,6 +8,8 @@ registered crime) and checks that the unit and the direction say the same.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,8 @@ import progmon
 from progmon import bbv, units
 from progmon.errors import UnitError, ValidationError
 from progmon.io import dumps, loads
+from progmon.report import render
+from progmon.report._format import Formatter
 
 ROOT = Path(__file__).parent.parent
 ENTRIES = bbv.catalogue()
@@ -193,7 +197,11 @@ def test_indicator_takes_overrides_as_a_programme_sets_them() -> None:
     assert ind.id == "winkeldiefstal"
     assert ind.latest.value == units.Quantity(2.1, ind.unit)
     assert ind.direction is progmon.Direction.DECREASE
-    jobs = bbv.indicator("banen", direction=progmon.Direction.INCREASE)
+    jobs = bbv.indicator(
+        "banen",
+        direction=progmon.Direction.INCREASE,
+        measurements=progmon.Measurement.series({2018: 702.0, 2019: 716.0}),
+    )
     assert jobs.direction is progmon.Direction.INCREASE
     assert bbv.indicator("banen").direction is None
     with pytest.raises(ValidationError) as info:
@@ -282,3 +290,84 @@ def test_the_reference_page_lists_the_catalogue() -> None:
     index = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
     assert "reference/bbv" in index
     assert "howto/rank" in index
+
+
+# --------------------------------------------------------------------------- population words
+
+
+def test_a_rate_per_an_abbreviated_population_is_written_in_words() -> None:
+    jobs = bbv.get("banen").to_unit()
+    assert Formatter("nl").unit_name(jobs) == "banen per 1.000 inwoners van 15 tot en met 64 jaar"
+    assert Formatter("en").unit_name(jobs) == "jobs per 1,000 inhabitants aged 15-64"
+    # The words are a spelling of the unit too, in either language.
+    assert units.to_unit("banen per 1.000 inwoners van 15 tot en met 64 jaar") == jobs
+    assert units.to_unit("jobs per 1,000 inhabitants aged 15-64") == jobs
+    # A population whose name is a word keeps it.
+    assert Formatter("nl").unit_name(bbv.get("verwijzingen-halt").to_unit()).endswith("jongeren")
+
+
+def test_the_words_do_not_depend_on_what_defined_the_population_first() -> None:
+    # A programme file defines the catalogue's population by its name first (its
+    # [populations] table, without words), the catalogue's entry afterwards: a review
+    # made before and one made after both name the population in words, the second
+    # through caches filled by the first.
+    code = (
+        "from progmon import units, bbv\n"
+        "from progmon.report._format import Formatter\n"
+        "units.define_population('inw_15_64', 'inhabitants aged 15-64')\n"
+        "unit = units.to_unit('banen per 1.000 inw_15_64')\n"
+        "print(Formatter('nl').unit_name(unit))\n"
+        "assert bbv.get('banen').to_unit() == unit\n"
+        "print(Formatter('nl').unit_name(unit))\n"
+        "print(units.to_unit('vestigingen per 1.000 inwoners van 15 tot en met 64 jaar'))\n"
+    )
+    done = subprocess.run(  # noqa: S603  # fixed arguments, no shell
+        [sys.executable, "-c", code], check=False, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [
+        "banen per 1.000 inw_15_64",
+        "banen per 1.000 inwoners van 15 tot en met 64 jaar",
+        "establishment / thousand_inw_15_64",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("dutch", "english", "message"),
+    [
+        ("inwoners van 70+", None, "both or neither"),
+        ("", "people", "one line of text"),
+        ("a\nb", "people", "one line of text"),
+        (7, "people", "one line of text"),
+        ("inwoners", "people aged 70+", "name the unit 'inhabitant' already"),
+    ],
+)
+def test_the_words_of_a_population_are_checked(
+    dutch: object, english: object, message: str
+) -> None:
+    with pytest.raises(UnitError, match=re.escape(message)):
+        units.define_population(
+            "ouderen_70",
+            "inhabitants aged 70 and over",
+            dutch=dutch,  # type: ignore[arg-type]
+            english=english,  # type: ignore[arg-type]
+        )
+    assert "ouderen_70" not in units.populations()
+
+
+def test_the_bbv_review_writes_the_populations_in_words() -> None:
+    jobs = bbv.indicator(
+        "banen",
+        direction=progmon.Direction.INCREASE,
+        measurements=progmon.Measurement.series({2018: 702.0, 2019: 716.0}),
+    )
+    goal = progmon.Goal(id="g", statement="G", indicators=[jobs])
+    programme = progmon.Programme(
+        id="p",
+        name="P",
+        ambitions=[progmon.Ambition(title="A", goals=[goal])],
+        populations=bbv.populations([bbv.get("banen")]),
+    )
+    text = render(programme, as_of=2020)
+    assert "inwoners van 15 tot en met 64 jaar" in text
+    assert "inw_15_64" not in text

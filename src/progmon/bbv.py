@@ -159,7 +159,14 @@ class BbvIndicator:
         from . import units
 
         for name, description in self.populations.items():
-            units.define_population(name, description, element=f"BBV indicator {self.id!r}")
+            dutch, english = _WORDS.get(name, (None, None))
+            units.define_population(
+                name,
+                description,
+                dutch=dutch,
+                english=english,
+                element=f"BBV indicator {self.id!r}",
+            )
         if earlier and not self.earlier_unit:
             raise ValidationError(
                 "has no earlier unit", element=f"BBV indicator {self.id!r}", value=self.unit
@@ -185,11 +192,27 @@ CATALOGUE_SOURCE: Final = Source(
 """Where the catalogue's set and definitions are published."""
 
 
+# The Dutch and English words of the catalogue's populations that have them, by name.
+_WORDS: Final[dict[str, tuple[str, str]]] = {}
+
+
 @functools.cache
 def _read() -> tuple[tuple[BbvIndicator, ...], dict[str, str]]:
     text = (files("progmon") / "data" / _FILE).read_text(encoding="utf-8")
     data = tomllib.loads(text)
-    known = dict(data.get("populations", {}))
+    # A population is its description, or a table of it and its Dutch and English words.
+    tables = data.get("populations", {})
+    known = {
+        name: given if isinstance(given, str) else given["description"]
+        for name, given in tables.items()
+    }
+    _WORDS.update(
+        {
+            name: (given["nl"], given["en"])
+            for name, given in tables.items()
+            if isinstance(given, dict)
+        }
+    )
     entries = []
     for number, table in enumerate(data.get("indicator", ())):
         try:
@@ -216,7 +239,16 @@ def _entry(table: Mapping[str, Any], known: Mapping[str, str]) -> BbvIndicator:
         number=table.get("number"),
         earlier_unit=table.get("earlier_unit", ""),
         earlier_until=table.get("earlier_until"),
-        populations={name: known[name] for name in known if name in units_text},
+        # A population by its name, or by its words in a review (as budgets print them).
+        populations={
+            name: known[name]
+            for name in known
+            if name in units_text
+            or (
+                name in _WORDS
+                and _WORDS[name][0] in f"{table['unit']} {table.get('earlier_unit', '')}"
+            )
+        },
     )
 
 

@@ -524,14 +524,32 @@ def _defined_populations() -> dict[str, str]:
     return defined
 
 
+def _population_words() -> dict[str, tuple[str, str]]:
+    """The Dutch and English words of the populations defined with them, by name.
+
+    Kept with the registry, as :func:`_defined_populations`.
+    """
+    reg = registry.get()
+    words: dict[str, tuple[str, str]] | None = getattr(reg, "_progmon_population_words", None)
+    if words is None:
+        words = {}
+        reg._progmon_population_words = words  # noqa: SLF001  # progmon's own attribute
+    return words
+
+
 def _population_rows(name: str, description: str) -> list[UnitNames]:
-    row = UnitNames(name, name, name, name, name, "population", description)
+    dutch, english = _population_words().get(name, (name, name))
+    row = UnitNames(name, dutch, dutch, english, english, "population", description)
     return [row, *_scaled_rows(row)]
 
 
 for _name, _description in _defined_populations().items():
     for _row in _population_rows(_name, _description):
         _add_names(_row)
+
+# How often the words of a unit changed after it was named (a population given
+# its words later): the caches of a unit's words compare it.
+_NAMES_VERSION: Final = [0]
 
 Quantity: Final = registry.Quantity
 Unit: Final = registry.Unit
@@ -791,7 +809,14 @@ _POPULATION_NAME: Final = re.compile(r"[A-Za-z][A-Za-z0-9_]{0,39}")
 _LONGEST_DESCRIPTION: Final = 200
 
 
-def define_population(name: str, description: str, *, element: str = "population") -> Any:
+def define_population(
+    name: str,
+    description: str,
+    *,
+    dutch: str | None = None,
+    english: str | None = None,
+    element: str = "population",
+) -> Any:
     """Define a population of a programme's own, with its units of 100 ... 100,000; return it.
 
     A population is a dimension of its own: a rate per 1,000 youths is not
@@ -802,14 +827,20 @@ def define_population(name: str, description: str, *, element: str = "population
     ``ten_thousand_<name>`` and ``hundred_thousand_<name>`` are its units.
 
     The registry is one for the whole process. Defining a population again
-    with the same description does nothing; with another description it is
-    refused, so that two programmes that mean different people by one name
-    are never compared: give one of them another name (``jongeren_12_17``).
+    with the same description does nothing, but give it the words if it had
+    none; with another description it is refused, so that two programmes
+    that mean different people by one name are never compared: give one of
+    them another name (``jongeren_12_17``).
 
     Args:
         name: A word: a letter, then letters, digits or underscores (at most
             40), that is not a unit or a name of one already.
         description: Who the population is, as text (``"inhabitants aged 12-17"``).
+        dutch: Its words in a Dutch review and unit, as after a number
+            (``"inwoners van 15 tot en met 64 jaar"``; a unit may then be
+            written ``"banen per 1.000 inwoners van 15 tot en met 64 jaar"``);
+            None: its name. Given with ``english``, or neither is.
+        english: Its words in English (``"inhabitants aged 15-64"``).
         element: The element named in an error.
 
     Raises:
@@ -852,16 +883,10 @@ def define_population(name: str, description: str, *, element: str = "population
             value=description,
         )
     description = description.strip()
+    words = _checked_words(name, dutch, english, element)
     known = _defined_populations().get(name)
     if known is not None:
-        if known != description:
-            raise UnitError(
-                f"is defined already as {known!r}: one name cannot mean two populations in one "
-                f"process; give this one another name (such as '{name}_2')",
-                element=element,
-                value=f"{name} = {description}",
-            )
-        return registry.parse_units(name)
+        return _defined_again(name, description, words, known, element)
     # A name of a unit, in any case or spelling pint accepts: the population would shadow it.
     if _fold(name) in _ALIASES or _pint(name) is not None:
         raise UnitError(
@@ -869,6 +894,8 @@ def define_population(name: str, description: str, *, element: str = "population
             element=element,
             value=name,
         )
+    if words is not None:
+        _population_words()[name] = words
     rows = _population_rows(name, description)
     registry.define(f"{name} = [population_{name}]")
     for unit in rows[1:]:
@@ -878,6 +905,57 @@ def define_population(name: str, description: str, *, element: str = "population
     _defined_populations()[name] = description
     _parsed.cache_clear()  # a text that named nothing may name the population now
     return registry.parse_units(name)
+
+
+def _defined_again(
+    name: str, description: str, words: tuple[str, str] | None, known: str, element: str
+) -> Any:
+    """Population ``name``, defined before as ``known``: the same, given words if it had none."""
+    if known != description:
+        raise UnitError(
+            f"is defined already as {known!r}: one name cannot mean two populations in one "
+            f"process; give this one another name (such as '{name}_2')",
+            element=element,
+            value=f"{name} = {description}",
+        )
+    if words is not None and name not in _population_words():
+        _population_words()[name] = words
+        for unit in _population_rows(name, description):
+            _add_names(unit)
+        _NAMES_VERSION[0] += 1
+        _parsed.cache_clear()
+    return registry.parse_units(name)
+
+
+def _checked_words(
+    name: str, dutch: object, english: object, element: str
+) -> tuple[str, str] | None:
+    """``dutch`` and ``english``, the words of population ``name``, checked; None for neither."""
+    if dutch is None and english is None:
+        return None
+    checked = []
+    for language, words in (("dutch", dutch), ("english", english)):
+        if (
+            not isinstance(words, str)
+            or not words.strip()
+            or len(words) > _LONGEST_DESCRIPTION
+            or not words.isprintable()
+        ):
+            raise UnitError(
+                f"population {name!r}: its {language} words must be one line of text (both "
+                "or neither), such as 'inwoners van 15 tot en met 64 jaar'",
+                element=element,
+                value=words,
+            )
+        owner = _ALIASES.get(_fold(words))
+        if owner is not None and owner != name:
+            raise UnitError(
+                f"population {name!r}: its {language} words name the unit {owner!r} already",
+                element=element,
+                value=words,
+            )
+        checked.append(" ".join(words.split()))
+    return checked[0], checked[1]
 
 
 def populations() -> dict[str, str]:

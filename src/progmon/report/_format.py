@@ -304,6 +304,9 @@ _UNIT_TEXTS: Final[dict[Any, UnitFacts]] = {}
 _MOST_UNITS: Final = 4096
 
 
+_SEEN_NAMES: Final = [0]  # the units' names version the caches were filled under
+
+
 def unit_facts(unit: Any) -> UnitFacts:
     """The facts of ``unit`` (a unit, a quantity's unit, or a text), worked out once per unit.
 
@@ -319,6 +322,10 @@ def unit_facts(unit: Any) -> UnitFacts:
     """
     cache: dict[Any, UnitFacts]
     key: Any
+    if _SEEN_NAMES[0] != units._NAMES_VERSION[0]:  # noqa: SLF001  # a population got its words
+        _UNITS.clear()
+        _UNIT_TEXTS.clear()
+        _SEEN_NAMES[0] = units._NAMES_VERSION[0]  # noqa: SLF001
     if isinstance(unit, str):
         cache, key = _UNIT_TEXTS, unit
     elif isinstance(unit, pint.Unit | pint.Quantity):
