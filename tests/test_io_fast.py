@@ -185,6 +185,7 @@ def test_the_measurements_are_made_when_first_read() -> None:
     assert [m.period.label for m in made] == ["2017", "2019"]
     assert made[0].note == "telling"
     assert indicator.measurements is made  # made once
+    assert indicator._pending is None  # and the file's tables let go
     by_hand = Indicator(
         id="i",
         name="I",

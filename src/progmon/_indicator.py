@@ -931,6 +931,8 @@ class Indicator:
             if pending is not None:
                 measurements = pending.made()
                 object.__setattr__(self, "measurements", measurements)
+                # The file's tables are not needed once the measurements are made.
+                object.__setattr__(self, "_pending", None)
                 return measurements
         raise AttributeError(
             f"{type(self).__name__!r} object has no attribute {name!r}", name=name, obj=self
