@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import copy
 import pickle
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -224,3 +225,23 @@ def test_errors_from_a_long_series_name_the_figure() -> None:
     assert kind.__name__ == "ValidationError"
     assert "measurements[13]" in message
     assert "120" in message
+
+
+def test_threads_reading_the_measurements_at_once_all_get_them() -> None:
+    figures = [{"period": 2000 + i, "value": float(i)} for i in range(30)]
+    for _ in range(20):
+        indicator = _loaded(figures)
+        got: list[object] = []
+
+        def read(indicator: Indicator = indicator, got: list[object] = got) -> None:
+            try:
+                got.append(indicator.measurements)
+            except AttributeError as e:  # the slot read while another thread fills it
+                got.append(e)
+
+        threads = [threading.Thread(target=read) for _ in range(4)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert all(isinstance(made, tuple) and len(made) == 30 for made in got), got

@@ -10,6 +10,7 @@ loaded later: a copy with more figures (:meth:`Indicator.with_measurement`,
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import fractions
 import functools
@@ -934,6 +935,10 @@ class Indicator:
                 # The file's tables are not needed once the measurements are made.
                 object.__setattr__(self, "_pending", None)
                 return measurements
+            with contextlib.suppress(AttributeError):
+                # Made meanwhile (by another thread): set before the tables were let go.
+                made: tuple[Measurement, ...] = object.__getattribute__(self, "measurements")
+                return made
         raise AttributeError(
             f"{type(self).__name__!r} object has no attribute {name!r}", name=name, obj=self
         )
