@@ -120,18 +120,11 @@ _WHERE: dict[str, str] = {
 }
 
 
-def _version() -> str:
-    import importlib.metadata
-
-    try:
-        return importlib.metadata.version("progmon-nl")
-    except importlib.metadata.PackageNotFoundError:  # run from a source tree that is not installed
-        return "0+unknown"
-
-
 def __getattr__(name: str) -> Any:
+    value: Any
     if name == "__version__":
-        value: Any = _version()
+        # Not importlib.metadata: importing it costs more than a review of the example.
+        from ._version import __version__ as value
     elif name in _WHERE:
         where = _WHERE[name]
         value = (
