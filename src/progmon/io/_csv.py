@@ -326,6 +326,13 @@ def column_name(cell: str) -> str:
     return COLUMN_ALIASES.get(folded, folded)
 
 
+#: Where a CBS table goes instead of a figure file (said by the CSV and the Excel reader).
+CBS_TABLE_ADVICE: Final = (
+    "a CBS table is named in a [[cbs]] table of the programme file, which says which column "
+    "goes to which indicator"
+)
+
+
 def check_header(row: Sequence[str], where: str) -> list[str]:
     """The columns a header row names, in order, without the empty ones at its right.
 
@@ -354,10 +361,7 @@ def check_header(row: Sequence[str], where: str) -> list[str]:
             else ""
         )
         if "Perioden" in (name.strip() for name in names):
-            advice = (
-                ": it looks like a CBS table export, which needs to be told which column goes "
-                "to which indicator: name it in a [[cbs]] table of the programme file"
-            )
+            advice = f": it looks like a CBS table export, and {CBS_TABLE_ADVICE}"
         raise FileFormatError(
             f"has unknown columns; the columns are {', '.join(REQUIRED_COLUMNS)} and "
             f"optionally {', '.join(OPTIONAL_COLUMNS)} (in Dutch: {_DUTCH_NAMES}){advice}",

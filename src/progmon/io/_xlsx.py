@@ -48,7 +48,15 @@ from progmon._write import as_path, refuse_inputs, write_bytes
 from progmon.errors import FileFormatError, ProgmonError, ProgmonFileError, ValidationError
 
 from ._converter import format_number, number_literal
-from ._csv import _TITLE_ROWS, Figure, check_header, read_measurements, row_figure, title_row
+from ._csv import (
+    _TITLE_ROWS,
+    CBS_TABLE_ADVICE,
+    Figure,
+    check_header,
+    read_measurements,
+    row_figure,
+    title_row,
+)
 
 __all__ = [
     "CSV_SUFFIXES",
@@ -150,10 +158,7 @@ def read_figures(path: str | os.PathLike[str], *, sheet: str | None = None) -> t
         else ""
     )
     if suffix == ".json":
-        advice = (
-            ": a CBS table saved as OData JSON is named in a [[cbs]] table of the programme "
-            "file, which says which column goes to which indicator"
-        )
+        advice = f": {CBS_TABLE_ADVICE}"
     raise FileFormatError(
         f"is not a figures file: figures files are {_suffixes()}{advice}",
         element=str(where),
