@@ -213,3 +213,11 @@ def test_a_cbs_column_of_a_file_is_the_cbs_column_of_python() -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")  # reading the spec alone warns of nothing
         cbs_sources_of({"file": "x.json", "columns": {"a": "T_1"}}, "p.toml")
+
+
+def test_an_unknown_key_of_a_cbs_table_names_the_closest_key(folder: Path) -> None:
+    path = programme(folder, SOURCE.replace("region =", "Regio ="))
+    with pytest.raises(
+        FileFormatError, match=r"cbs\[0\]: has an unknown key \(did you mean 'region'"
+    ):
+        load(path)

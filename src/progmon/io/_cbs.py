@@ -42,7 +42,7 @@ from progmon.errors import (
     ValidationError,
 )
 
-from ._converter import parse_period
+from ._converter import close_key, parse_period
 from ._csv import Figure, _located, add_measurements, parse_number, warn_replaced
 from ._text import check_relative, parse_json, read_text
 
@@ -730,8 +730,12 @@ def _source_of(table: object, element: str) -> CbsSource:
 def _refuse_unknown_keys(table: Mapping[str, Any], keys: tuple[str, ...], element: str) -> None:
     unknown = sorted(set(table) - set(keys))
     if unknown:
+        meant = close_key(unknown[0], list(keys))
+        advice = f" (did you mean {meant!r}? keys are case-sensitive)" if meant else ""
         raise FileFormatError(
-            f"has an unknown key; the keys are {', '.join(keys)}", element=element, value=unknown[0]
+            f"has an unknown key{advice}; the keys are {', '.join(keys)}",
+            element=element,
+            value=unknown[0],
         )
 
 

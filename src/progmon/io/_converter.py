@@ -1066,7 +1066,7 @@ def structure_programme(data: object, *, origin: str) -> Programme:
     if type(version) is not int or version != FORMAT_VERSION:
         if version is None:
             message = f"has no format key: write format = {FORMAT_VERSION} at the top"
-            if (meant := _close_key("format", list(map(str, data)))) is not None:
+            if (meant := close_key("format", list(map(str, data)))) is not None:
                 message += f" (keys are case-sensitive: {meant} is not format)"
         elif type(version) is not int:
             message = f"must be the whole number {FORMAT_VERSION}, not {_kind_of(version)}"
@@ -1145,7 +1145,7 @@ def translate_error(error: BaseException, *, origin: str) -> ProgmonError:
         if leaf.cl is Programme:
             allowed = ["format", *allowed, "sources"]
         extra = sorted(map(str, leaf.extra_fields))
-        meant = _close_key(extra[0], allowed)
+        meant = close_key(extra[0], allowed)
         advice = f": did you mean {meant}? (keys are case-sensitive)" if meant else ""
         kind = leaf.cl.__name__.lower()
         return FileFormatError(
@@ -1161,8 +1161,13 @@ def translate_error(error: BaseException, *, origin: str) -> ProgmonError:
     return FileFormatError(f"{leaf}{more}", element=element)
 
 
-def _close_key(key: str, allowed: list[str]) -> str | None:
-    """The key of ``allowed`` that ``key`` misspells (another case, a typo), if any."""
+def close_key(key: str, allowed: list[str]) -> str | None:
+    """The key of ``allowed`` that ``key`` misspells (another case, a typo), if any.
+
+    Example:
+        >>> close_key("Regio", ["region", "table"]), close_key("x", ["region"])
+        ('region', None)
+    """
     folded = {name.casefold(): name for name in allowed}
     if key.casefold() in folded:
         return folded[key.casefold()]
