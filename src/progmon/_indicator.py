@@ -260,10 +260,8 @@ class PlainFigures:
             >>> plain_figures([{"period": 2019, "value": 7}, {"period": 2018}]).made()[1].is_missing
             True
         """
-        unit, items = self.unit, self.items
-        if self.sources is None:
-            return tuple([_made(fields, unit, None) for fields in items])
-        return tuple(map(_made, items, [unit] * len(items), self.sources))
+        sources = itertools.repeat(None) if self.sources is None else self.sources
+        return tuple(map(_made, self.items, itertools.repeat(self.unit), sources))
 
     def in_order(self) -> PlainFigures | None:
         """These figures sorted by year; None where two share a year (the checks then name it).
@@ -306,9 +304,9 @@ def plain_figures(
     makes a :class:`Source` of it (a title, or a table of plain texts and
     numbers), once for each distinct source of the list. Anything else (a
     period text, a quantity, any value that :class:`Measurement` would
-    refuse or convert)
-    gives None, and the caller makes the measurements the ordinary way, with
-    their checks and their errors: this path never refuses anything itself.
+    refuse or convert) gives None, and the caller makes the measurements the
+    ordinary way, with their checks and their errors: this path never
+    refuses anything itself.
     The checks go a field at a time over the whole list, in C where Python
     has it. Given ``unit``, the measurements made hold their value and margin
     as quantities in it, as an indicator stores them.
